@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = (fallback: boolean) => z.stringbool().default(fallback);
+const int = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+const envSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: z
+      .string({ error: 'is required (get one from @BotFather)' })
+      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token (expected 123456:ABC...)'),
+    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+    BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -')
+      .optional(),
+    PUBLIC_URL: z.url().default('http://localhost:3000'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: int(3000, 0, 65535),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    EMBEDDED_PG_PORT: int(5433, 1, 65535),
+    ADMIN_IDS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const ids = value.split(',').map((part) => part.trim()).filter(Boolean);
+        const bad = ids.filter((id) => !/^\d+$/.test(id));
+        if (bad.length > 0) {
+          ctx.addIssue({ code: 'custom', message: `must be comma-separated Telegram user ids; not a number: ${bad.join(', ')}` });
+          return z.NEVER;
+        }
+        return ids.map(Number);
+      }),
+    NEW_USERS_ACTIVE: bool(true),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    HOOK_BODY_LIMIT_BYTES: int(65_536, 1_024, 10 * 1024 * 1024),
+    HOOK_RATE_LIMIT_PER_MINUTE: int(120, 1, 1_000_000),
+    DEDUPE_WINDOW_SECONDS: int(60, 1, 86_400),
+    INLINE_PROCESSING: bool(true),
+    SWEEP_INTERVAL_SECONDS: int(5, 1, 3_600),
+    SWEEP_MIN_AGE_SECONDS: int(2, 0, 3_600),
+    TELEGRAM_RATE_PER_SECOND: int(25, 1, 1_000),
+    OUTBOX_CONCURRENCY: int(8, 1, 256),
+    OUTBOX_LEASE_SECONDS: int(30, 5, 3_600),
+    SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export interface Config {
+  telegram: {
+    token: string;
+    apiRoot: string;
+    mode: 'polling' | 'webhook';
+    webhookSecret: string | undefined;
+    ratePerSecond: number;
+  };
+  http: { host: string; port: number; publicUrl: string };
+  database: { url: string | undefined; dataDir: string; embeddedPort: number };
+  adminIds: number[];
+  newUsersActive: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  hooks: { bodyLimitBytes: number; rateLimitPerMinute: number; dedupeWindowSeconds: number };
+  processing: { inline: boolean; sweepIntervalSeconds: number; sweepMinAgeSeconds: number };
+  outbox: { concurrency: number; leaseSeconds: number };
+  shutdownGraceSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads settings from the environment; empty strings count as unset so a blank line in .env means "default". */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+  }
+  const env = parsed.data;
+  return {
+    telegram: {
+      token: env.TELEGRAM_BOT_TOKEN,
+      apiRoot: env.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      mode: env.BOT_MODE,
+      webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+      ratePerSecond: env.TELEGRAM_RATE_PER_SECOND,
+    },
+    http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL.replace(/\/+$/, '') },
+    database: { url: env.DATABASE_URL, dataDir: path.resolve(env.DATA_DIR), embeddedPort: env.EMBEDDED_PG_PORT },
+    adminIds: env.ADMIN_IDS,
+    newUsersActive: env.NEW_USERS_ACTIVE,
+    logLevel: env.LOG_LEVEL,
+    hooks: {
+      bodyLimitBytes: env.HOOK_BODY_LIMIT_BYTES,
+      rateLimitPerMinute: env.HOOK_RATE_LIMIT_PER_MINUTE,
+      dedupeWindowSeconds: env.DEDUPE_WINDOW_SECONDS,
+    },
+    processing: {
+      inline: env.INLINE_PROCESSING,
+      sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
+      sweepMinAgeSeconds: env.SWEEP_MIN_AGE_SECONDS,
+    },
+    outbox: { concurrency: env.OUTBOX_CONCURRENCY, leaseSeconds: env.OUTBOX_LEASE_SECONDS },
+    shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
+  };
+}

@@ -1,0 +1,42 @@
+import { pino, type Logger } from 'pino';
+
+/** Personal webhook URLs carry their secret in the path: keep only a short prefix in logs. */
+export function maskUrlSecrets(url: string): string {
+  return url
+    .replace(/\/(hooks\/[a-z]+|personal)\/([A-Za-z0-9_-]{6})[A-Za-z0-9_-]+/g, '/$1/$2…')
+    .replace(/\/bot\d+:[A-Za-z0-9_-]+/g, '/bot<redacted>');
+}
+
+export const redactPaths = [
+  'req.headers.authorization',
+  'req.headers["x-telegram-bot-api-secret-token"]',
+  'token',
+  '*.token',
+  'passphrase',
+  '*.passphrase',
+  'apiKey',
+  '*.apiKey',
+  'apiSecret',
+  '*.apiSecret',
+  'secret',
+  '*.secret',
+  'password',
+  '*.password',
+  'connectionString',
+];
+
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      serializers: {
+        req: (req: { method: string; url: string; id?: string }) => ({ id: req.id, method: req.method, url: maskUrlSecrets(req.url) }),
+        err: pino.stdSerializers.err,
+      },
+    },
+    destination as pino.DestinationStream | undefined,
+  );
+}
+
+export type { Logger };
