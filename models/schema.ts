@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  telegramId: bigint('telegram_id', { mode: 'number' }).notNull().unique(),
+  username: text('username'),
+  firstName: text('first_name'),
+  language: text('language').notNull().default('en'),
+  active: boolean('active').notNull().default(true),
+  /** Set when Telegram answers 403 (the user blocked the bot); cleared when they write to it again. */
+  blockedAt: timestamp('blocked_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One personal URL per user and provider; the token is the only thing that reaches it. */
+export const endpoints = pgTable(
+  'endpoints',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    token: text('token').notNull().unique(),
+    createdAt: createdAt(),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('endpoints_user_provider_idx').on(t.userId, t.provider)],
+);
+
+/** Every accepted webhook, committed before the 200; `status` moves pending -> processed | skipped | failed. */
+export const inboundEvents = pgTable(
+  'inbound_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    endpointId: bigint('endpoint_id', { mode: 'number' })
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('inbound_events_pending_idx').on(t.receivedAt).where(sql`status = 'pending'`),
+    index('inbound_events_user_idx').on(t.userId, t.receivedAt),
+  ],
+);
+
+/**
+ * Dedupe keys with an expiry: an alert `id` is kept for good, a body hash only for the
+ * resend window, so the same text sent again later is a new alert.
+ */
+export const inboundDedupe = pgTable(
+  'inbound_dedupe',
+  {
+    endpointId: bigint('endpoint_id', { mode: 'number' })
+      .notNull()
+      .references(() => endpoints.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpointId, t.key] }), index('inbound_dedupe_expires_idx').on(t.expiresAt)],
+);
+
+/** The one durable path for messages the bot sends on its own. Order within a chat is `id` order. */
+export const telegramOutbox = pgTable(
+  'telegram_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+    method: text('method').notNull().default('sendMessage'),
+    payload: jsonb('payload').notNull(),
+    sourceEventId: bigint('source_event_id', { mode: 'number' }).references(() => inboundEvents.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    telegramMessageId: bigint('telegram_message_id', { mode: 'number' }),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('telegram_outbox_pending_idx').on(t.chatId, t.id).where(sql`status = 'pending'`)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Endpoint = typeof endpoints.$inferSelect;
+export type InboundEvent = typeof inboundEvents.$inferSelect;
+export type OutboxRow = typeof telegramOutbox.$inferSelect;
