@@ -1,0 +1,166 @@
+import type pg from 'pg';
+import type { Logger } from '../../logger.js';
+import { enqueueMessages, type OutgoingMessage } from '../telegram/outbox.js';
+
+export interface EventForAction {
+  id: number;
+  provider: string;
+  payload: unknown;
+  user: { id: number; telegramId: number; language: string };
+}
+
+/** What an event becomes. Runs inside the event's transaction: return messages, do not send them. */
+export type EventAction = (event: EventForAction) => OutgoingMessage[] | Promise<OutgoingMessage[]>;
+
+interface LockedEvent {
+  id: number;
+  provider: string;
+  payload: unknown;
+  attempts: number;
+  user_id: number;
+  telegram_id: number;
+  language: string;
+  active: boolean;
+}
+
+export interface ProcessorOptions {
+  pool: pg.Pool;
+  log: Logger;
+  actions: Record<string, EventAction>;
+  /** Called after a commit that queued messages, to wake this process's outbox at once. */
+  onQueued?: () => void;
+  maxAttempts?: number;
+}
+
+/**
+ * Turns stored events into their effects. Each batch is one transaction: the events are locked
+ * (SKIP LOCKED, so the fast path and the sweeper never take the same one), their messages are
+ * queued and they are marked done together; an event is therefore acted on exactly once.
+ */
+export class EventProcessor {
+  private queued = new Set<number>();
+  private running: Promise<void> | undefined;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly options: ProcessorOptions) {
+    this.maxAttempts = options.maxAttempts ?? 10;
+  }
+
+  /** Fast path: process soon, in batches, without making the HTTP answer wait. */
+  submit(id: number): void {
+    this.queued.add(id);
+    this.running ??= this.drainQueue();
+  }
+
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drainQueue(): Promise<void> {
+    try {
+      while (this.queued.size > 0) {
+        const ids = [...this.queued].slice(0, 200);
+        for (const id of ids) this.queued.delete(id);
+        // A failure here is not lost: the events stay pending and the sweeper retries them.
+        await this.process(ids).catch((error: unknown) => this.options.log.error({ err: error }, 'processing batch failed'));
+      }
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /** Processes pending events among `ids`; returns how many were taken. */
+  async process(ids: number[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const { pool, log, actions } = this.options;
+    const client = await pool.connect();
+    let queuedMessages = false;
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<LockedEvent>(
+        `SELECT e.id, e.provider, e.payload, e.attempts, u.id AS user_id, u.telegram_id, u.language, u.active
+           FROM inbound_events e JOIN users u ON u.id = e.user_id
+          WHERE e.id = ANY($1::bigint[]) AND e.status = 'pending'
+          ORDER BY e.id
+          FOR UPDATE OF e SKIP LOCKED`,
+        [ids],
+      );
+      const done: number[] = [];
+      const skipped: number[] = [];
+      const messages: OutgoingMessage[] = [];
+      for (const row of rows) {
+        if (!row.active) {
+          skipped.push(row.id);
+          continue;
+        }
+        const action = actions[row.provider];
+        if (!action) {
+          await this.recordFailure(client, row, `no action for provider ${row.provider}`, true);
+          continue;
+        }
+        try {
+          const produced = await action({
+            id: row.id,
+            provider: row.provider,
+            payload: row.payload,
+            user: { id: row.user_id, telegramId: row.telegram_id, language: row.language },
+          });
+          for (const message of produced) messages.push({ ...message, sourceEventId: row.id });
+          done.push(row.id);
+        } catch (error) {
+          await this.recordFailure(client, row, error instanceof Error ? error.message : String(error), false);
+        }
+      }
+      if (messages.length > 0) {
+        await enqueueMessages(client, messages);
+        queuedMessages = true;
+      }
+      if (done.length > 0) {
+        await client.query(`UPDATE inbound_events SET status = 'processed', processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [done]);
+      }
+      if (skipped.length > 0) {
+        await client.query(
+          `UPDATE inbound_events SET status = 'skipped', processed_at = now(), last_error = 'user is not active' WHERE id = ANY($1::bigint[])`,
+          [skipped],
+        );
+      }
+      await client.query('COMMIT');
+      if (rows.length > 0) log.debug({ processed: done.length, skipped: skipped.length }, 'inbound events processed');
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      queuedMessages = false;
+      throw error;
+    } finally {
+      client.release();
+      if (queuedMessages) this.options.onQueued?.();
+    }
+  }
+
+  private async recordFailure(client: pg.PoolClient, row: LockedEvent, message: string, permanent: boolean): Promise<void> {
+    const giveUp = permanent || row.attempts + 1 >= this.maxAttempts;
+    this.options.log.warn({ eventId: row.id, provider: row.provider, err: message, giveUp }, 'inbound event action failed');
+    await client.query(`UPDATE inbound_events SET attempts = attempts + 1, last_error = $2, status = $3 WHERE id = $1`, [
+      row.id,
+      message,
+      giveUp ? 'failed' : 'pending',
+    ]);
+  }
+
+  /** Picks up whatever the fast path left: a crash, a restart, a failed batch. */
+  async sweep(minAgeSeconds: number, batchSize = 200): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { rows } = await this.options.pool.query<{ id: number }>(
+        `SELECT id FROM inbound_events
+          WHERE status = 'pending' AND received_at < now() - make_interval(secs => $1)
+          ORDER BY id LIMIT $2`,
+        [minAgeSeconds, batchSize],
+      );
+      if (rows.length === 0) return total;
+      const taken = await this.process(rows.map((row) => row.id));
+      total += taken;
+      if (rows.length < batchSize || taken === 0) return total;
+    }
+  }
+}
