@@ -1,0 +1,230 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { GrammyError, HttpError, type Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type pg from 'pg';
+import type { Logger } from '../../logger.js';
+import { splitHtml } from './html.js';
+import { RateLimiter } from './rateLimiter.js';
+
+export const OUTBOX_CHANNEL = 'hookbot_outbox';
+
+export interface OutgoingMessage {
+  chatId: number;
+  /** Telegram HTML; anything user-supplied must already be escaped (see escapeHtml). */
+  html: string;
+  buttons?: InlineKeyboardMarkup;
+  /** The inbound event this message reports on, for tracing. */
+  sourceEventId?: number;
+}
+
+export interface Queryable {
+  query: pg.Pool['query'];
+}
+
+/**
+ * Queues messages in the caller's transaction, so a message exists exactly when the change that
+ * caused it committed. Long texts become several rows, which keeps them in order with the rest.
+ */
+export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[]): Promise<void> {
+  const chatIds: number[] = [];
+  const payloads: string[] = [];
+  const sources: (number | null)[] = [];
+  for (const message of messages) {
+    const parts = splitHtml(message.html);
+    parts.forEach((text, index) => {
+      chatIds.push(message.chatId);
+      sources.push(message.sourceEventId ?? null);
+      const last = index === parts.length - 1;
+      payloads.push(
+        JSON.stringify({
+          chat_id: message.chatId,
+          text,
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(last && message.buttons ? { reply_markup: message.buttons } : {}),
+        }),
+      );
+    });
+  }
+  if (chatIds.length === 0) return;
+  await client.query(
+    `INSERT INTO telegram_outbox (chat_id, payload, source_event_id)
+     SELECT chat_id, payload, source FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[]) WITH ORDINALITY AS m(chat_id, payload, source, ord)
+     ORDER BY ord`,
+    [chatIds, payloads, sources],
+  );
+  await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+}
+
+interface ClaimedMessage {
+  id: number;
+  chat_id: number;
+  method: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface OutboxWorkerOptions {
+  pool: pg.Pool;
+  api: Api;
+  log: Logger;
+  ratePerSecond: number;
+  concurrency: number;
+  leaseSeconds: number;
+  /** Attempts for server and network errors before a message is given up; 429s never count. */
+  maxAttempts?: number;
+}
+
+/**
+ * Delivers the outbox. Only the oldest pending message of each chat can be claimed, so a chat's
+ * messages leave in order even with several workers; a lease (locked_until) hands a message back
+ * if its worker dies mid-send.
+ */
+export class OutboxWorker {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private pendingWake = false;
+  private listener: pg.PoolClient | undefined;
+  private readonly limiter: RateLimiter;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.limiter = new RateLimiter(options.ratePerSecond);
+    this.maxAttempts = options.maxAttempts ?? 15;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.listener = await this.options.pool.connect();
+    this.listener.on('notification', () => this.wake());
+    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.loop = this.run();
+  }
+
+  /** Called after an in-process enqueue, so delivery does not wait for the NOTIFY round trip. */
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await this.loop;
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+      this.listener.release();
+      this.listener = undefined;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.pendingWake = false;
+      let claimed: ClaimedMessage[] = [];
+      try {
+        claimed = await this.claim();
+        await Promise.all(claimed.map((message) => this.deliver(message)));
+      } catch (error) {
+        this.options.log.error({ err: error }, 'outbox cycle failed');
+        await sleep(1000);
+      }
+      if (claimed.length === 0 && !this.pendingWake && this.running) await this.idle(1000);
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  private async claim(): Promise<ClaimedMessage[]> {
+    const { rows } = await this.options.pool.query<ClaimedMessage>(
+      `UPDATE telegram_outbox o
+          SET locked_until = now() + make_interval(secs => $2), attempts = o.attempts + 1
+        WHERE o.id IN (
+          SELECT head.id FROM (
+            SELECT DISTINCT ON (chat_id) id, next_attempt_at, locked_until
+              FROM telegram_outbox WHERE status = 'pending' ORDER BY chat_id, id
+          ) head
+          WHERE head.next_attempt_at <= now() AND (head.locked_until IS NULL OR head.locked_until < now())
+          ORDER BY head.id
+          LIMIT $1)
+          AND (o.locked_until IS NULL OR o.locked_until < now())
+      RETURNING o.id, o.chat_id, o.method, o.payload, o.attempts`,
+      [this.options.concurrency, this.options.leaseSeconds],
+    );
+    return rows;
+  }
+
+  private async deliver(message: ClaimedMessage): Promise<void> {
+    await this.limiter.take();
+    try {
+      const result = (await this.options.api.raw.sendMessage(message.payload as never)) as { message_id: number };
+      await this.options.pool.query(
+        `UPDATE telegram_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, telegram_message_id = $2, last_error = NULL
+          WHERE id = $1`,
+        [message.id, result.message_id],
+      );
+    } catch (error) {
+      await this.handleFailure(message, error);
+    }
+  }
+
+  private async handleFailure(message: ClaimedMessage, error: unknown): Promise<void> {
+    const { pool, log } = this.options;
+    const description = error instanceof Error ? error.message : String(error);
+    if (error instanceof GrammyError && error.error_code === 429) {
+      const retryAfter = error.parameters.retry_after ?? 5;
+      log.warn({ chatId: message.chat_id, retryAfter }, 'telegram flood limit; waiting as told');
+      // A flood wait is Telegram pacing us, not a failure of this message.
+      await this.retryLater(message.id, retryAfter, description, { countAttempt: false });
+      return;
+    }
+    if (error instanceof GrammyError && error.error_code === 403) {
+      log.info({ chatId: message.chat_id }, 'chat blocked the bot; dropping its queued messages');
+      await pool.query(
+        `UPDATE telegram_outbox SET status = 'dropped', locked_until = NULL, last_error = $2
+          WHERE chat_id = $1 AND status = 'pending'`,
+        [message.chat_id, description],
+      );
+      await pool.query(`UPDATE users SET blocked_at = now() WHERE telegram_id = $1`, [message.chat_id]);
+      return;
+    }
+    const permanent = error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500;
+    if (permanent || message.attempts >= this.maxAttempts) {
+      log.error({ chatId: message.chat_id, outboxId: message.id, err: description }, 'telegram message given up');
+      await pool.query(`UPDATE telegram_outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
+        message.id,
+        description,
+      ]);
+      return;
+    }
+    const transient = error instanceof HttpError || error instanceof GrammyError;
+    const backoff = Math.min(300, 2 ** (message.attempts - 1)) * (0.75 + Math.random() * 0.5);
+    log.warn({ chatId: message.chat_id, attempt: message.attempts, backoff, transient, err: description }, 'telegram send failed; will retry');
+    await this.retryLater(message.id, backoff, description, { countAttempt: true });
+  }
+
+  private async retryLater(id: number, seconds: number, error: string, { countAttempt }: { countAttempt: boolean }): Promise<void> {
+    await this.options.pool.query(
+      `UPDATE telegram_outbox
+          SET next_attempt_at = now() + make_interval(secs => $2), locked_until = NULL, last_error = $3,
+              attempts = attempts - $4
+        WHERE id = $1`,
+      [id, seconds, error, countAttempt ? 0 : 1],
+    );
+    // Only this process knows when the wait ends; make sure the loop looks again then.
+    setTimeout(() => this.wake(), Math.ceil(seconds * 1000) + 5).unref();
+  }
+}
