@@ -1,0 +1,117 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import type { I18n } from '@grammyjs/i18n';
+import { Bot, GrammyError, HttpError, type Api, type BotError } from 'grammy';
+import type { BotCommand } from 'grammy/types';
+import { maskUrlSecrets } from '../src/logger.js';
+import type { BotContext, BotDeps } from './context.js';
+import { admin, ADMIN_COMMANDS } from './features/admin.js';
+import { guard } from './features/guard.js';
+import { help } from './features/help.js';
+import { lang } from './features/lang.js';
+import { start } from './features/start.js';
+import { unknown } from './features/unknown.js';
+import { url } from './features/url.js';
+import { HTML, languageFor } from './shared.js';
+
+export type { BotContext, BotDeps } from './context.js';
+
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.config.telegram.token, { client: { apiRoot: deps.config.telegram.apiRoot } });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // Every handler runs inside an error boundary, so errors are logged and answered the same way in
+  // every mode (long polling, the runner, and webhookCallback, which does not use bot.catch).
+  const onError = (error: BotError<BotContext>) => handleError(deps, error);
+  const root = bot.errorBoundary(onError);
+
+  // (a) who is writing
+  root.use(async (ctx, next) => {
+    ctx.deps = deps;
+    const fromId = ctx.from?.id;
+    ctx.isAdmin = fromId !== undefined && deps.config.adminIds.includes(fromId);
+    ctx.user = fromId !== undefined ? await deps.users.findByTelegramId(fromId) : undefined;
+    await next();
+  });
+
+  // (b) in which language: the user's stored choice, else their Telegram client's language
+  root.use(deps.i18n.middleware());
+  root.use(async (ctx, next) => {
+    ctx.i18n.useLocale(languageFor(ctx.user, ctx.from?.language_code));
+    await next();
+  });
+
+  // (c) features; the guard stops other commands of unregistered or deactivated users
+  root.use(start, help, lang);
+  root.use(guard);
+  root.use(url, admin);
+  // Keep last: features added later go above this line.
+  root.use(unknown);
+
+  // (d) errors: the boundary above handles them; bot.catch is the last resort for polling/runner.
+  bot.catch(onError);
+  return bot;
+}
+
+/** What is safe to log about an error: no bot token, no personal URL secrets. */
+function describeError(error: unknown, token: string): Record<string, unknown> {
+  const clean = (text: string | undefined) => (text === undefined ? undefined : maskUrlSecrets(text.split(token).join('<redacted>')));
+  if (error instanceof GrammyError) {
+    return { name: error.name, method: error.method, code: error.error_code, description: clean(error.description) };
+  }
+  if (error instanceof HttpError) {
+    // The wrapped network error may quote the request URL, which carries the token.
+    const cause = error.error instanceof Error ? error.error : undefined;
+    return { name: error.name, message: clean(error.message), cause: cause && { name: cause.name, message: clean(cause.message) } };
+  }
+  if (error instanceof Error) return { name: error.name, message: clean(error.message), stack: clean(error.stack) };
+  return { message: clean(String(error)) };
+}
+
+async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>): Promise<void> {
+  deps.log.error(
+    { err: describeError(error, deps.config.telegram.token), updateId: ctx.update.update_id, userId: ctx.from?.id },
+    'bot update failed',
+  );
+  const language = languageFor(ctx.user, ctx.from?.language_code);
+  try {
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: deps.i18n.t(language, 'callback-error'), show_alert: true });
+    } else if (ctx.chat) {
+      await ctx.reply(deps.i18n.t(language, 'error-generic'), HTML);
+    }
+  } catch (replyError) {
+    deps.log.warn({ err: describeError(replyError, deps.config.telegram.token) }, 'could not tell the user about the error');
+  }
+}
+
+const USER_COMMANDS = ['start', 'url', 'lang', 'help'] as const;
+
+function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
+  return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));
+}
+
+/**
+ * Publishes the command menu: English by default, Arabic and Russian for clients in those
+ * languages, and for each admin's own chat the same lists plus the admin commands.
+ */
+export async function registerCommands(api: Api, i18n: I18n, adminIds: number[]): Promise<void> {
+  const variants = [
+    { language: 'en', languageCode: undefined },
+    { language: 'ar', languageCode: 'ar' },
+    { language: 'ru', languageCode: 'ru' },
+  ] as const;
+  for (const { language, languageCode } of variants) {
+    await api.setMyCommands(commandList(i18n, language, USER_COMMANDS), {
+      scope: { type: 'default' },
+      ...(languageCode ? { language_code: languageCode } : {}),
+    });
+  }
+  for (const chatId of adminIds) {
+    for (const { language, languageCode } of variants) {
+      await api.setMyCommands(commandList(i18n, language, [...USER_COMMANDS, ...ADMIN_COMMANDS]), {
+        scope: { type: 'chat', chat_id: chatId },
+        ...(languageCode ? { language_code: languageCode } : {}),
+      });
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.js';
+import { HTML, isCommand } from '../shared.js';
+
+/**
+ * Placed after /start, /help and /lang: every other command needs a registered, active user.
+ * Admins always pass (they may not even be registered). Buttons check for themselves, so they
+ * can answer with an alert instead of a message.
+ */
+export const guard = new Composer<BotContext>();
+
+guard.use(async (ctx, next) => {
+  if (!isCommand(ctx) || ctx.isAdmin) return next();
+  if (!ctx.user) {
+    await ctx.reply(ctx.t('need-start'), HTML);
+    return;
+  }
+  if (!ctx.user.active) {
+    await ctx.reply(ctx.t('account-inactive'), HTML);
+    return;
+  }
+  return next();
+});

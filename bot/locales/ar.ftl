@@ -1,0 +1,158 @@
+# Hookbot — العربية الفصحى. المفاتيح نفسها الموجودة في en.ftl.
+# HTML لتيليجرام: يجب أن تكون الوسوم متوازنة. القيم تُهرَّب في الكود قبل وصولها إلى هنا.
+# المفاتيح التي تبدأ بـ cmd- وbtn- وcallback- نص عادي (القوائم والأزرار والتنبيهات المنبثقة) بلا وسوم.
+#
+# Direction: isolation marks are off, so every line whose first visible character would be a
+# Latin letter, a digit, a /command, a placeable or an emoji starts with an invisible U+200F
+# RIGHT-TO-LEFT MARK (before any tag). Telegram then lays the line out right to left.
+# Never put the mark inside <code>: URLs and codes must copy cleanly. test/locales.test.ts checks this.
+
+## تنبيهات TradingView المنقولة (src/services/alerts/formatAlert.ts)
+alert-title = ‏📈 <b>تنبيه من TradingView</b>
+alert-action = الإجراء: <b>{ $action }</b>
+alert-symbol = الرمز: <b>{ $symbol }</b>
+alert-price = السعر: <code>{ $price }</code>
+alert-no-symbol = (غير محدد)
+alert-extra = حقول أخرى:
+alert-text = الرسالة:
+action-buy = ‏🟢 شراء
+action-sell = ‏🔴 بيع
+action-long = ‏🟢 مركز طويل
+action-short = ‏🔴 مركز قصير
+action-close = ‏⚪ إغلاق
+action-exit = ‏⚪ خروج
+action-stop = ‏🛑 وقف
+
+## تُرسل عبر صندوق الصادر عندما يغيّر المشرف حالة المستخدم
+account-deactivated-notice = ‏⛔ قام أحد المشرفين بتعطيل حسابك في Hookbot. تُجيب روابط Webhook الخاصة بك الآن بالرمز 403، ولا تتم معالجة أي شيء يُرسَل إليها. تواصل مع المشرف إذا كنت تعتقد أن هذا خطأ.
+account-activated-notice = ‏✅ أُعيد تفعيل حسابك في Hookbot. تعمل روابط Webhook الخاصة بك كما كانت من قبل.
+
+## ردود مشتركة
+error-generic = ‏⚠️ حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى بعد قليل.
+need-start = ‏👋 يُرجى إرسال /start أولًا للتسجيل.
+account-inactive =
+    ‏⛔ <b>قام أحد المشرفين بتعطيل حسابك.</b>
+    تُجيب روابط Webhook الخاصة بك بالرمز 403، ولا تتم معالجة أي شيء يُرسَل إليها.
+    تواصل مع المشرف إذا كنت تعتقد أن هذا خطأ.
+admins-only = ‏🔒 هذا الأمر مخصص للمشرفين فقط.
+unknown-command = ‏🤔 لا أعرف هذا الأمر. أرسل /help لمعرفة ما يمكنني فعله.
+
+## ردود منبثقة على الأزرار (نص عادي، 200 حرف كحد أقصى)
+callback-need-start = يُرجى إرسال /start أولًا للتسجيل.
+callback-inactive = قام أحد المشرفين بتعطيل حسابك. يُرجى التواصل مع المشرف.
+callback-admins-only = هذا الزر مخصص للمشرفين فقط.
+callback-error = حدث خطأ. يُرجى المحاولة مرة أخرى.
+callback-url-rotated = تم إنشاء رابط جديد.
+
+## قائمة الأوامر (نص عادي، 256 حرفًا كحد أقصى)
+cmd-start = التسجيل والبدء
+cmd-url = رابط Webhook الشخصي الخاص بك
+cmd-lang = تغيير اللغة
+cmd-help = ما يمكنني فعله
+cmd-users = قائمة المستخدمين (للمشرف)
+cmd-user = عرض بيانات مستخدم (للمشرف)
+cmd-activate = تفعيل مستخدم (للمشرف)
+cmd-deactivate = تعطيل مستخدم (للمشرف)
+
+## /start
+start-welcome-new =
+    ‏👋 أهلًا بك في Hookbot يا <b>{ $name }</b>!
+
+    أنقل تنبيهات TradingView الخاصة بك إلى هذه المحادثة. أرسل /url للحصول على رابط Webhook الشخصي، ثم الصقه في تنبيهاتك على TradingView.
+
+    أرسل /help لمعرفة كل ما يمكنني فعله.
+start-welcome-back =
+    ‏👋 مرحبًا بعودتك يا <b>{ $name }</b>! تم تحديث ملفك الشخصي.
+
+    أرسل /url لعرض رابط Webhook الشخصي، أو /help لمعرفة كل ما يمكنني فعله.
+start-pending =
+    ‏⏳ <b>حسابك غير مفعّل بعد.</b>
+    يجب أن يفعّله أحد المشرفين قبل أن تصلك التنبيهات، وحتى ذلك الحين تُجيب روابط Webhook الخاصة بك بالرمز 403.
+
+## /url
+url-message =
+    ‏🔗 <b>رابط Webhook الشخصي الخاص بك لـ TradingView</b>
+    ‏<code>{ $url }</code>
+
+    الرابط نفسه بصيغته المتوافقة، للإعدادات القديمة:
+    ‏<code>{ $legacyUrl }</code>
+
+    <b>طريقة الاستخدام</b>
+    ‏1. في TradingView، أنشئ تنبيهًا أو عدّله وافتح تبويب <b>الإشعارات (Notifications)</b>.
+    ‏2. فعّل خيار <b>Webhook URL</b> والصق الرابط أعلاه.
+    ‏3. اكتب تفاصيل التنبيه في حقل <b>الرسالة (Message)</b>، مثلًا:
+    ‏<code>{ $example }</code>
+
+    ‏🔒 احتفظ بهذا الرابط سرًّا: يستطيع أي شخص يملكه إرسال تنبيهات إلى هذه المحادثة. اضغط <b>رابط جديد</b> إذا تسرّب.
+btn-new-url = ‏🔄 رابط جديد
+url-rotate-confirm =
+    ‏⚠️ <b>هل تريد استبدال رابط Webhook؟</b>
+    سيتوقف الرابط الحالي عن العمل فورًا، وسيتعيّن عليك لصق الرابط الجديد في كل تنبيه على TradingView يستخدمه.
+btn-rotate-yes = ‏✅ نعم، استبدله
+btn-rotate-no = ‏✖️ إلغاء
+url-rotated = ‏✅ <b>تم استبدال رابط Webhook الخاص بك.</b> الرابط القديم لم يعد يعمل.
+
+## /lang (lang-name اسم اللغة بلغتها نفسها، يظهر على زرها)
+lang-name = العربية
+lang-choose = ‏🌐 اختر لغتك:
+lang-saved = ‏✅ تم: سأتحدث معك بالعربية من الآن فصاعدًا.
+lang-saved-unregistered = ‏✅ سأتحدث معك بالعربية. أرسل /start للتسجيل.
+
+## /help
+help-text =
+    ‏ℹ️ يقوم <b>Hookbot</b> بنقل تنبيهات TradingView إلى هذه المحادثة.
+
+    <b>الأوامر</b>
+    ‏/start — التسجيل أو تحديث ملفك الشخصي
+    ‏/url — رابط Webhook الشخصي الخاص بك وزر لاستبداله
+    ‏/lang — تغيير اللغة
+    ‏/help — هذه المساعدة
+
+    <b>التنبيهات</b>
+    أرسل التنبيهات إلى رابطك من TradingView (أو من أي خدمة تستطيع إرسال طلب HTTP POST)، إما بصيغة JSON تحتوي على الحقول <code>symbol</code> و<code>action</code> و<code>price</code> وحقل <code>id</code> اختياري:
+    ‏<code>{ $example }</code>
+    أو نصًّا عاديًّا مثل <code>buy BTCUSDT @ 50000</code>.
+    يجب أن يحتوي كل تنبيه على أحد هذه الإجراءات: <code>buy</code> و<code>sell</code> و<code>long</code> و<code>short</code> و<code>close</code> و<code>exit</code> و<code>stop</code>. تُعرض حقول JSON الأخرى مع التنبيه.
+
+    <b>التكرار</b>
+    يُتجاهَل التنبيه إذا سبق استلام تنبيه بالقيمة نفسها في <code>id</code>. وإذا لم يكن فيه <code>id</code>، يُتجاهَل أيضًا التنبيه المطابق تمامًا إذا أُرسل مجددًا خلال { $window ->
+        [one] ثانية واحدة
+        [two] ثانيتين
+        [few] { $window } ثوانٍ
+       *[other] { $window } ثانية
+    } (إذ يعيد TradingView إرسال التنبيهات التي فشلت).
+
+    ‏⛔ إذا عطّل أحد المشرفين حسابك، تُجيب روابطك بالرمز 403 ولا تصلك التنبيهات.
+help-admin =
+    <b>أوامر المشرف</b>
+    ‏/users — قائمة المستخدمين، 10 في كل صفحة
+    ‏/user &lt;telegram_id&gt; — بيانات مستخدم واحد
+    ‏/activate &lt;telegram_id&gt; — تفعيل مستخدم (يتم إبلاغه)
+    ‏/deactivate &lt;telegram_id&gt; — تعطيل مستخدم: تُجيب روابطه بالرمز 403 (يتم إبلاغه)
+
+## المشرف: /users و/user و/activate و/deactivate
+users-title = ‏👥 <b>المستخدمون</b>: { $total } · الصفحة { $page } من { $pages }
+users-empty = ‏👥 لا يوجد مستخدمون بعد.
+users-line = ‏<code>{ $id }</code> { $name } · { $language } · { $status }{ $blocked }
+status-active = ‏✅ نشط
+status-inactive = ‏⛔ معطّل
+status-blocked = ‏🚫
+btn-prev = ‏◀️ السابق
+btn-next = التالي ▶️
+user-usage = الاستخدام: <code>/user &lt;telegram_id&gt;</code>، مثلًا <code>/user 123456789</code>
+activate-usage = الاستخدام: <code>/activate &lt;telegram_id&gt;</code>، مثلًا <code>/activate 123456789</code>
+deactivate-usage = الاستخدام: <code>/deactivate &lt;telegram_id&gt;</code>، مثلًا <code>/deactivate 123456789</code>
+user-not-found = ‏❓ لا يوجد مستخدم بمعرّف تيليجرام <code>{ $id }</code>. يجب أن يرسل /start إلى البوت أولًا.
+user-details =
+    ‏👤 <b>{ $name }</b>
+    معرّف تيليجرام: <code>{ $id }</code>
+    تاريخ التسجيل: { $registered }
+    اللغة: { $language }
+    الحالة: { $status }
+    حظر البوت: { $blocked }
+user-blocked-yes = ‏🚫 نعم، منذ { $date }
+user-blocked-no = لا
+activate-done = ‏✅ أُعيد تفعيل <b>{ $name }</b> (<code>{ $id }</code>). روابط Webhook الخاصة به تعمل، وتم إبلاغه.
+deactivate-done = ‏⛔ تم تعطيل <b>{ $name }</b> (<code>{ $id }</code>). تُجيب روابط Webhook الخاصة به الآن بالرمز 403، وتم إبلاغه.
+activate-already = ‏ℹ️ المستخدم <b>{ $name }</b> (<code>{ $id }</code>) مفعّل بالفعل. لم يتغير شيء.
+deactivate-already = ‏ℹ️ المستخدم <b>{ $name }</b> (<code>{ $id }</code>) معطّل بالفعل. لم يتغير شيء.
