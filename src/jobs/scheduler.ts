@@ -1,0 +1,62 @@
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { Agenda } from 'agenda';
+import type pg from 'pg';
+import type { Logger } from '../logger.js';
+import type { EventProcessor } from '../services/inbound/processor.js';
+
+export interface SchedulerOptions {
+  pool: pg.Pool;
+  processor: EventProcessor;
+  log: Logger;
+  sweepIntervalSeconds: number;
+  sweepMinAgeSeconds: number;
+}
+
+export const jobNames = { sweep: 'inbound-sweep', purge: 'maintenance-purge' } as const;
+
+/**
+ * Recurring work shared by all worker processes; agenda's locks run each job on one of them at a
+ * time. The sweeper is the safety net behind the fast path: whatever was stored but not acted on
+ * (a crash, a restart, Telegram or the exchange down) is picked up here.
+ */
+export async function startScheduler(options: SchedulerOptions): Promise<{ stop(): Promise<void> }> {
+  const { pool, processor, log } = options;
+  const backend = new PostgresBackend({ pool });
+  const agenda = new Agenda({
+    backend,
+    name: `hookbot-${process.pid}`,
+    processEvery: `${options.sweepIntervalSeconds} seconds`,
+    defaultLockLifetime: 60_000,
+  });
+  agenda.on('error', (error: unknown) => log.error({ err: error }, 'job scheduler error'));
+  // The LISTEN connection reconnects by itself; an unheard 'error' event would end the process.
+  const channel = backend.notificationChannel as unknown as NodeJS.EventEmitter | undefined;
+  channel?.on('error', (error: Error) => log.warn({ error: error.message }, 'job notification channel lost; reconnecting'));
+
+  agenda.define(
+    jobNames.sweep,
+    async () => {
+      const taken = await processor.sweep(options.sweepMinAgeSeconds);
+      if (taken > 0) log.info({ taken }, 'sweeper processed events left pending');
+    },
+    { concurrency: 1, lockLifetime: 120_000 },
+  );
+  agenda.define(
+    jobNames.purge,
+    async () => {
+      const dedupe = await pool.query(`DELETE FROM inbound_dedupe WHERE expires_at < now()`);
+      const outbox = await pool.query(`DELETE FROM telegram_outbox WHERE status <> 'pending' AND created_at < now() - interval '30 days'`);
+      log.info({ dedupe: dedupe.rowCount, outbox: outbox.rowCount }, 'purged expired dedupe keys and old outbox rows');
+    },
+    { concurrency: 1 },
+  );
+
+  await agenda.start();
+  await agenda.every(`${options.sweepIntervalSeconds} seconds`, jobNames.sweep);
+  await agenda.every('1 hour', jobNames.purge);
+  return {
+    async stop() {
+      await agenda.drain(10_000);
+    },
+  };
+}
