@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
+import { personalToken, postAlert, registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
+
+let telegram: FakeTelegram;
+let hookbot: TestHookbot;
+const users = [6001, 6002, 6003].map((id) => ({ id, first_name: `U${id}` }));
+const tokens = new Map<number, string>();
+
+beforeAll(async () => {
+  telegram = await startFakeTelegram();
+  hookbot = await startTestHookbot(telegram);
+  for (const user of users) {
+    await registerUser(telegram, user);
+    tokens.set(user.id, await personalToken(telegram, user.id));
+  }
+});
+
+afterAll(async () => {
+  await hookbot?.stop();
+  await telegram?.close();
+});
+
+const seqOf = (text: string | undefined) => Number(/seq-(\d+)/.exec(text ?? '')?.[1]);
+
+async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('Telegram outbox', () => {
+  it('delivers every message once and in order through a storm of 429s', async () => {
+    const perUser = 12;
+    telegram.failNext('sendMessage', 25, { kind: 'flood', retryAfter: 1 });
+    for (let seq = 0; seq < perUser; seq += 1) {
+      await Promise.all(users.map((user) => postAlert(hookbot.url, tokens.get(user.id)!, `buy STORMUSDT seq-${seq}`)));
+    }
+    const storm = (chatId: number) => telegram.sent(chatId).filter((m) => (m.text ?? '').includes('STORMUSDT'));
+    await waitUntil(() => users.every((user) => storm(user.id).length >= perUser), 25_000, 'all storm messages');
+    const floods = telegram.calls.filter((c) => c.method === 'sendMessage' && c.response?.ok === false && c.response.error_code === 429);
+    expect(floods.length).toBe(25);
+    for (const user of users) {
+      const sequence = storm(user.id).map((m) => seqOf(m.text));
+      expect(sequence).toEqual(Array.from({ length: perUser }, (_, i) => i));
+    }
+  });
+
+  it('retries server and network errors with backoff until delivered', async () => {
+    const user = users[0]!;
+    telegram.failNext('sendMessage', 2, { kind: 'server', status: 502 }, { chatId: user.id });
+    telegram.failNext('sendMessage', 1, { kind: 'network' }, { chatId: user.id });
+    await postAlert(hookbot.url, tokens.get(user.id)!, 'sell RETRYUSDT');
+    const message = await telegram.waitForMessage(user.id, (m) => (m.text ?? '').includes('RETRYUSDT'), 20_000);
+    expect(message.text).toContain('RETRYUSDT');
+    const attempts = telegram.calls.filter((c) => c.method === 'sendMessage' && String(c.params.text).includes('RETRYUSDT'));
+    expect(attempts.length).toBe(4);
+    // Backoff: the attempts are spread out, not fired back to back.
+    expect(attempts.at(-1)!.at - attempts[0]!.at).toBeGreaterThan(1_000);
+  });
+
+  it('marks a chat that blocked the bot instead of retrying forever', async () => {
+    const user = users[2]!;
+    telegram.blockChat(user.id);
+    await postAlert(hookbot.url, tokens.get(user.id)!, 'buy BLOCKUSDT one');
+    await postAlert(hookbot.url, tokens.get(user.id)!, 'buy BLOCKUSDT two');
+    await waitUntil(
+      async () => (await hookbot.query(`SELECT 1 FROM users WHERE telegram_id = $1 AND blocked_at IS NOT NULL`, [user.id])).length === 1,
+      10_000,
+      'the user marked as blocked',
+    );
+    await waitUntil(
+      async () =>
+        (await hookbot.query(`SELECT 1 FROM telegram_outbox WHERE chat_id = $1 AND status = 'pending'`, [user.id])).length === 0,
+      10_000,
+      'the blocked chat queue to be dropped',
+    );
+    const attemptsBefore = telegram.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === user.id).length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const attemptsAfter = telegram.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === user.id).length;
+    expect(attemptsAfter).toBe(attemptsBefore);
+    const dropped = await hookbot.query<{ n: number }>(`SELECT count(*)::int AS n FROM telegram_outbox WHERE chat_id = $1 AND status = 'dropped'`, [
+      user.id,
+    ]);
+    expect(dropped[0]?.n).toBeGreaterThanOrEqual(1);
+
+    // Writing to the bot again unblocks: the mark is cleared and messages flow.
+    telegram.unblockChat(user.id);
+    await registerUser(telegram, user);
+    expect(await hookbot.query(`SELECT 1 FROM users WHERE telegram_id = $1 AND blocked_at IS NULL`, [user.id])).toHaveLength(1);
+    await postAlert(hookbot.url, tokens.get(user.id)!, 'buy BLOCKUSDT three');
+    await telegram.waitForMessage(user.id, (m) => (m.text ?? '').includes('three'));
+  });
+});

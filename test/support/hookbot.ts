@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { startHookbot, type Hookbot, type Role } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { createTestDatabase } from './database.js';
+import type { FakeTelegram } from './fakeTelegram.js';
+import { freePort } from './globalSetup.js';
+
+export const PUBLIC_URL = 'https://hookbot.example';
+export const ADMIN_ID = 900_001;
+
+/** The settings a user would write in .env, pointed at the fakes. */
+export function testEnv(telegram: FakeTelegram, databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.url,
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    PUBLIC_URL,
+    ADMIN_IDS: String(ADMIN_ID),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SWEEP_INTERVAL_SECONDS: '1',
+    SWEEP_MIN_AGE_SECONDS: '1',
+    ...overrides,
+  };
+}
+
+export interface TestHookbot extends Hookbot {
+  url: string;
+  config: Config;
+  databaseUrl: string;
+  /** A query against the app's database, for assertions on what was stored. */
+  query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<R[]>;
+}
+
+export async function startTestHookbot(
+  telegram: FakeTelegram,
+  options: { env?: Record<string, string>; roles?: Role[]; databaseUrl?: string } = {},
+): Promise<TestHookbot> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const config = loadConfig(testEnv(telegram, databaseUrl, options.env));
+  const log = createLogger(config.logLevel);
+  const hookbot = await startHookbot(config, options.roles ?? ['web', 'worker', 'bot'], log);
+  if (!hookbot.url) throw new Error('test hookbot started without the web role');
+  return {
+    ...hookbot,
+    url: hookbot.url,
+    config,
+    databaseUrl,
+    query: async (sql, params) => (await hookbot.database.pool.query(sql, params)).rows,
+  };
+}
+
+/** A user registers the way a person does: /start in the chat, answered by the bot. */
+export async function registerUser(telegram: FakeTelegram, user: { id: number; first_name?: string; language_code?: string }): Promise<void> {
+  const asked = Date.now();
+  telegram.sendUserMessage({ first_name: 'Test', ...user }, '/start');
+  await telegram.waitForMessage(user.id, (message) => message.at >= asked);
+}
+
+/** The personal URL token, read the way a user gets it: from /url. */
+export async function personalToken(telegram: FakeTelegram, userId: number): Promise<string> {
+  const asked = Date.now();
+  telegram.sendUserMessage({ id: userId, first_name: 'Test' }, '/url');
+  const reply = await telegram.waitForMessage(userId, (message) => message.at >= asked && (message.text ?? '').includes('/hooks/tradingview/'));
+  const match = /\/hooks\/tradingview\/([A-Za-z0-9_-]+)/.exec(reply.text ?? '');
+  if (!match?.[1]) throw new Error(`no personal URL in: ${reply.text}`);
+  return match[1];
+}
+
+export async function postAlert(
+  baseUrl: string,
+  token: string,
+  body: string | object,
+  contentType = typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json',
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${baseUrl}/hooks/tradingview/${token}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+
+export interface ChildHookbot {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Hookbot as its own OS process, exactly as `npm start` runs it, so a test can SIGKILL it. */
+export async function spawnHookbot(env: Record<string, string>, role = 'all'): Promise<ChildHookbot> {
+  const port = String(await freePort());
+  const child = spawn(process.execPath, ['--import', 'tsx', mainScript, '--role', role], {
+    env: { ...process.env, ...env, PORT: port, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hookbot did not start:\n${output}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Hookbot is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hookbot exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  await ready;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    output: () => output,
+    async kill(signal) {
+      // A process ended by a signal has no exit code, only a signal code.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
+    },
+  };
+}
