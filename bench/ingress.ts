@@ -1,0 +1,191 @@
+/**
+ * Issue #2's ingress benchmark: (a) a bare Fastify route vs (b) the real TradingView endpoint
+ * (token lookup + validation + durable insert), same load generator, same machine, same run;
+ * then (c) the time from an alert's request to its sendMessage arriving at a fake Telegram.
+ */
+import autocannon from 'autocannon';
+import { EndpointRepository } from '../models/endpoints.js';
+import { UserRepository } from '../models/users.js';
+import { openDatabase, runMigrations } from '../src/db/database.js';
+import { createLogger } from '../src/logger.js';
+import { startFakeTelegram } from '../test/support/fakeTelegram.js';
+import { createDatabase, percentile, printTable, startPostgres, startProcess, type Child } from './support.js';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const USERS = 200;
+
+async function seedUsers(databaseUrl: string, count: number): Promise<{ tokens: string[]; telegramIds: number[] }> {
+  const log = createLogger('silent');
+  const database = openDatabase(databaseUrl, log, 4);
+  await runMigrations(database, log);
+  const users = new UserRepository(database.db);
+  const endpoints = new EndpointRepository(database.db);
+  const tokens: string[] = [];
+  const telegramIds: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const { user } = await users.register({ telegramId: 1_000_000 + i, language: 'en', firstName: `Bench${i}` }, true);
+    tokens.push((await endpoints.getOrCreate(user.id, 'tradingview')).token);
+    telegramIds.push(user.telegramId);
+  }
+  await database.close();
+  return { tokens, telegramIds };
+}
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(target: string, tokens: string[], options: { connections: number; rate?: number; seconds: number }): Promise<LoadResult> {
+  let counter = 0;
+  const result = await autocannon({
+    url: target,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          counter += 1;
+          return {
+            ...request,
+            path: `/hooks/tradingview/${tokens[counter % tokens.length]}`,
+            body: `{"symbol":"BTCUSDT","action":"buy","price":50000,"id":"bench-${process.pid}-${counter}"}`,
+          };
+        },
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function measureThroughput(target: Child, tokens: string[], connections: number): Promise<LoadResult> {
+  await load(target.url, tokens, { connections, seconds: 2 }); // warm-up: JIT, pools, caches
+  return load(target.url, tokens, { connections, seconds: DURATION });
+}
+
+async function main(): Promise<void> {
+  const postgres = await startPostgres();
+  const telegram = await startFakeTelegram();
+  const children: Child[] = [];
+  try {
+    const ingressDb = await createDatabase(postgres.url, 'bench_ingress');
+    const { tokens } = await seedUsers(ingressDb, USERS);
+    const appEnv = {
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.url,
+      DATABASE_URL: ingressDb,
+      HOOK_RATE_LIMIT_PER_MINUTE: '100000000',
+      LOG_LEVEL: 'warn',
+    };
+
+    const rows: (string | number)[][] = [];
+    const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 0) : '-');
+    for (const connections of [10, 100]) {
+      const bare = await startProcess('bench/targets/bare.ts', [], {});
+      children.push(bare);
+      const a = await measureThroughput(bare, tokens, connections);
+      await bare.stop();
+      // A web process that stores and leaves acting to the workers: exactly (b) of the issue.
+      const real = await startProcess('src/main.ts', ['--role', 'web'], { ...appEnv, INLINE_PROCESSING: 'false' });
+      children.push(real);
+      const b = await measureThroughput(real, tokens, connections);
+      await real.stop();
+      rows.push([`(a) bare Fastify route`, connections, fmt(a.rps), fmt(a.p50), fmt(a.p99), '', a.non2xx + a.errors]);
+      rows.push([`(b) TradingView endpoint`, connections, fmt(b.rps), fmt(b.p50), fmt(b.p99), `${((b.rps / a.rps) * 100).toFixed(0)}%`, b.non2xx + b.errors]);
+    }
+
+    // Latency at a fixed, realistic rate.
+    const bare = await startProcess('bench/targets/bare.ts', [], {});
+    children.push(bare);
+    await load(bare.url, tokens, { connections: 20, rate: 1000, seconds: 2 });
+    const aFixed = await load(bare.url, tokens, { connections: 20, rate: 1000, seconds: DURATION });
+    await bare.stop();
+    const real = await startProcess('src/main.ts', ['--role', 'web'], { ...appEnv, INLINE_PROCESSING: 'false' });
+    children.push(real);
+    await load(real.url, tokens, { connections: 20, rate: 1000, seconds: 2 });
+    const bFixed = await load(real.url, tokens, { connections: 20, rate: 1000, seconds: DURATION });
+    await real.stop();
+    rows.push([`(a) bare, at 1,000 req/s`, 20, fmt(aFixed.rps), fmt(aFixed.p50), fmt(aFixed.p99), '', aFixed.non2xx + aFixed.errors]);
+    rows.push([`(b) endpoint, at 1,000 req/s`, 20, fmt(bFixed.rps), fmt(bFixed.p50), fmt(bFixed.p99), '', bFixed.non2xx + bFixed.errors]);
+
+    printTable(
+      `Ingress: ${DURATION}s per row after a 2s warm-up; PostgreSQL with fsync on; ${USERS} users' tokens in rotation; latency in ms`,
+      ['scenario', 'conns', 'req/s', 'p50', 'p99', '(b)/(a)', 'non-2xx'],
+      rows,
+    );
+
+    // (c) alert -> sendMessage at the fake Telegram, all roles in one process as `npm start` runs it.
+    const relayDb = await createDatabase(postgres.url, 'bench_relay');
+    const relayUsers = await seedUsers(relayDb, 50);
+    const app = await startProcess('src/main.ts', ['--role', 'all'], {
+      ...appEnv,
+      DATABASE_URL: relayDb,
+      // Telegram lets a bot send about 30 messages a second; at 50 alerts a second the limiter,
+      // not Hookbot, would set the latency, so this run lifts it to measure Hookbot itself.
+      TELEGRAM_RATE_PER_SECOND: '200',
+    });
+    children.push(app);
+    const rate = 50;
+    const seconds = 10;
+    const sentAt = new Map<string, number>();
+    const requests: Promise<unknown>[] = [];
+    const started = Date.now();
+    for (let i = 0; i < rate * seconds; i += 1) {
+      const due = started + (i * 1000) / rate;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const marker = `relay-${i}`;
+      sentAt.set(marker, Date.now());
+      requests.push(
+        fetch(`${app.url}/hooks/tradingview/${relayUsers.tokens[i % relayUsers.tokens.length]}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ symbol: 'BTCUSDT', action: 'buy', price: 50000, id: marker }),
+        }).then((response) => response.arrayBuffer()),
+      );
+    }
+    await Promise.all(requests);
+    const deadline = Date.now() + 10_000;
+    while (telegram.sent().filter((m) => (m.text ?? '').includes('BTCUSDT')).length < sentAt.size && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // Each chat gets its alerts in order: pair the k-th message of a chat with the k-th alert sent to it.
+    const perChatSent = new Map<number, number[]>();
+    [...sentAt.values()].forEach((at, i) => {
+      const chat = relayUsers.telegramIds[i % relayUsers.telegramIds.length]!;
+      perChatSent.set(chat, [...(perChatSent.get(chat) ?? []), at]);
+    });
+    const relay: number[] = [];
+    for (const [chat, sends] of perChatSent) {
+      const received = telegram.sent(chat).map((m) => m.at);
+      sends.forEach((at, k) => {
+        if (received[k] !== undefined) relay.push(received[k]! - at);
+      });
+    }
+    relay.sort((x, y) => x - y);
+    printTable(
+      `Relay: alert POST -> sendMessage received by the fake Telegram, ${rate} alerts/s for ${seconds}s over ${relayUsers.tokens.length} users (ms)`,
+      ['scenario', 'alerts', 'delivered', 'p50', 'p99', 'max'],
+      [['(c) alert -> Telegram', sentAt.size, relay.length, fmt(percentile(relay, 50)), fmt(percentile(relay, 99)), fmt(relay.at(-1) ?? NaN)]],
+    );
+    if (relay.length < sentAt.size) throw new Error(`only ${relay.length} of ${sentAt.size} alerts reached the fake Telegram`);
+  } finally {
+    for (const child of children) await child.stop().catch(() => undefined);
+    await telegram.close();
+    await postgres.stop();
+  }
+}
+
+await main();

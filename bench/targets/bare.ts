@@ -1,0 +1,9 @@
+// Baseline (a): the same Fastify, one route that answers 200 and does nothing else.
+import Fastify from 'fastify';
+
+const app = Fastify({ logger: false });
+app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+app.post('/hooks/:provider/:token', async () => ({ ok: true, id: '1' }));
+const port = Number(process.env.PORT ?? 0);
+await app.listen({ host: '127.0.0.1', port });
+console.log(JSON.stringify({ msg: 'Hookbot is running' }));
