@@ -25,6 +25,13 @@ export const redactPaths = [
   'connectionString',
 ];
 
+/** stdout, where a failed write (the reader went away: EPIPE) is dropped instead of thrown. */
+function stdoutDestination(): pino.DestinationStream {
+  const destination = pino.destination({ fd: 1, sync: true });
+  destination.on('error', () => undefined);
+  return destination;
+}
+
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
     {
@@ -35,7 +42,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
         err: pino.stdSerializers.err,
       },
     },
-    destination as pino.DestinationStream | undefined,
+    (destination as pino.DestinationStream | undefined) ?? stdoutDestination(),
   );
 }
 

@@ -12,6 +12,15 @@ function parseRoles(value: string): Role[] {
   return wanted as Role[];
 }
 
+/** Logging must never be the reason a shutdown stops half-way. */
+function safely(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // stdout is gone (e.g. the log collector died): nothing useful left to do with the line.
+  }
+}
+
 async function main(): Promise<void> {
   // Settings already in the environment win over .env, as with every dotenv loader.
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -39,18 +48,16 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      log.error({ graceSeconds: grace }, 'shutdown took too long; exiting');
-      process.exit(1);
-    }, grace * 1000);
+    // Armed first: nothing below (not even a log write to a closed pipe) may keep us from exiting.
+    const force = setTimeout(() => process.exit(1), grace * 1000);
     force.unref();
+    safely(() => log.info({ signal, graceSeconds: grace }, 'shutting down'));
     Promise.resolve(startup.running)
       .then((hookbot) => hookbot?.stop())
       .then(
         () => process.exit(0),
         (error: unknown) => {
-          log.error({ err: error }, 'shutdown failed');
+          safely(() => log.error({ err: error }, 'shutdown failed'));
           process.exit(1);
         },
       );
