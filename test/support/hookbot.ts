@@ -95,6 +95,12 @@ export interface ChildHookbot {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+// If the test worker dies mid-test, its Hookbot processes must not live on as orphans.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Hookbot as its own OS process, exactly as `npm start` runs it, so a test can SIGKILL it. */
 export async function spawnHookbot(env: Record<string, string>, role = 'all'): Promise<ChildHookbot> {
   const port = String(await freePort());
@@ -102,6 +108,8 @@ export async function spawnHookbot(env: Record<string, string>, role = 'all'): P
     env: { ...process.env, ...env, PORT: port, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hookbot did not start:\n${output}`)), 60_000);
