@@ -70,7 +70,12 @@ async function load(target: string, tokens: string[], options: { connections: nu
   };
 }
 
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
 async function measureThroughput(target: Child, tokens: string[], connections: number): Promise<LoadResult> {
+  progress(`${target.url}: ${connections} connections`);
   await load(target.url, tokens, { connections, seconds: 2 }); // warm-up: JIT, pools, caches
   return load(target.url, tokens, { connections, seconds: DURATION });
 }
@@ -81,13 +86,14 @@ async function main(): Promise<void> {
   const children: Child[] = [];
   try {
     const ingressDb = await createDatabase(postgres.url, 'bench_ingress');
+    progress('seeding users');
     const { tokens } = await seedUsers(ingressDb, USERS);
     const appEnv = {
       TELEGRAM_BOT_TOKEN: telegram.token,
       TELEGRAM_API_ROOT: telegram.url,
       DATABASE_URL: ingressDb,
-      HOOK_RATE_LIMIT_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'warn',
+      HOOK_RATE_LIMIT_PER_MINUTE: '1000000',
+      LOG_LEVEL: 'info', // start-up lines only: request logging is off
     };
 
     const rows: (string | number)[][] = [];
@@ -126,6 +132,7 @@ async function main(): Promise<void> {
       rows,
     );
 
+    progress('relay latency at 50 alerts/s');
     // (c) alert -> sendMessage at the fake Telegram, all roles in one process as `npm start` runs it.
     const relayDb = await createDatabase(postgres.url, 'bench_relay');
     const relayUsers = await seedUsers(relayDb, 50);
@@ -188,4 +195,6 @@ async function main(): Promise<void> {
   }
 }
 
+const tick = setInterval(() => progress(`tick ${new Date().toISOString()}`), 2000);
+tick.unref();
 await main();

@@ -74,11 +74,17 @@ export async function startProcess(script: string, args: string[], env: Record<s
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
   });
+  // A target that dies mid-run would leave the load generator hammering a closed port.
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`[bench] ${script} exited unexpectedly (${code ?? signal}):\n${output}\n`);
+  });
+  let stopping = false;
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
     async stop() {
-      if (child.exitCode !== null) return;
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await once(child, 'exit');
     },
