@@ -195,6 +195,4 @@ async function main(): Promise<void> {
   }
 }
 
-const tick = setInterval(() => progress(`tick ${new Date().toISOString()}`), 2000);
-tick.unref();
 await main();

@@ -57,7 +57,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Runs a TypeScript entry point as its own process and waits until it says it is running. */
 export async function startProcess(script: string, args: string[], env: Record<string, string>): Promise<Child> {
   const port = String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
+  // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of every target (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, script), ...args], {
     env: { ...process.env, ...env, PORT: port, HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -36,6 +36,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     loggerInstance: deps.log as FastifyBaseLogger,
     // Per-request info lines would cost more than the request itself on the hot path; failures are logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // A child logger per request (with its redaction set-up) costs more than it tells here:
+    // errors are logged with the request attached.
+    childLoggerFactory: (logger) => logger,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
