@@ -30,6 +30,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     const fromId = ctx.from?.id;
     ctx.isAdmin = fromId !== undefined && deps.config.adminIds.includes(fromId);
     ctx.user = fromId !== undefined ? await deps.users.findByTelegramId(fromId) : undefined;
+    if (ctx.user?.blockedAt && fromId !== undefined) {
+      await deps.users.clearBlocked(fromId);
+      ctx.user = { ...ctx.user, blockedAt: null };
+    }
     await next();
   });
 

@@ -58,6 +58,11 @@ export class UserRepository {
     return row;
   }
 
+  /** They wrote to the bot, so they have unblocked it. */
+  async clearBlocked(telegramId: number): Promise<void> {
+    await this.db.update(users).set({ blockedAt: null }).where(eq(users.telegramId, telegramId));
+  }
+
   async markBlocked(telegramId: number): Promise<void> {
     await this.db.update(users).set({ blockedAt: sql`now()` }).where(eq(users.telegramId, telegramId));
   }

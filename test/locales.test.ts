@@ -148,6 +148,8 @@ function sampleVariables(locale: string): Record<string, string | number> {
     action: i18n.t(locale, 'action-buy'),
     symbol: 'BTCUSDT',
     price: '50000.5',
+    key: 'strategy',
+    value: escapeHtml('Breakout <v2> & retest'),
     name: escapeHtml('@alice_trader'),
     url: URL,
     legacyUrl: LEGACY_URL,

@@ -86,9 +86,11 @@ describe('Telegram outbox', () => {
     ]);
     expect(dropped[0]?.n).toBeGreaterThanOrEqual(1);
 
-    // Writing to the bot again unblocks: the mark is cleared and messages flow.
+    // Writing to the bot again (any message, not only /start) clears the mark and messages flow.
     telegram.unblockChat(user.id);
-    await registerUser(telegram, user);
+    const asked = Date.now();
+    telegram.sendUserMessage(user, '/help');
+    await telegram.waitForMessage(user.id, (m) => m.at >= asked);
     expect(await hookbot.query(`SELECT 1 FROM users WHERE telegram_id = $1 AND blocked_at IS NULL`, [user.id])).toHaveLength(1);
     await postAlert(hookbot.url, tokens.get(user.id)!, 'buy BLOCKUSDT three');
     await telegram.waitForMessage(user.id, (m) => (m.text ?? '').includes('three'));

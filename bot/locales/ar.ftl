@@ -14,6 +14,7 @@ alert-symbol = الرمز: <b>{ $symbol }</b>
 alert-price = السعر: <code>{ $price }</code>
 alert-no-symbol = (غير محدد)
 alert-extra = حقول أخرى:
+alert-extra-field = ‏• <b>{ $key }</b>: { $value }
 alert-text = الرسالة:
 action-buy = ‏🟢 شراء
 action-sell = ‏🔴 بيع

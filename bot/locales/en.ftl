@@ -9,6 +9,7 @@ alert-symbol = Symbol: <b>{ $symbol }</b>
 alert-price = Price: <code>{ $price }</code>
 alert-no-symbol = (none)
 alert-extra = Other fields:
+alert-extra-field = • <b>{ $key }</b>: { $value }
 alert-text = Message:
 action-buy = 🟢 BUY
 action-sell = 🔴 SELL

@@ -9,6 +9,7 @@ alert-symbol = Инструмент: <b>{ $symbol }</b>
 alert-price = Цена: <code>{ $price }</code>
 alert-no-symbol = (не указан)
 alert-extra = Другие поля:
+alert-extra-field = • <b>{ $key }</b>: { $value }
 alert-text = Сообщение:
 action-buy = 🟢 ПОКУПКА
 action-sell = 🔴 ПРОДАЖА

@@ -22,6 +22,12 @@ const parsers: Record<string, Parser> = {
   tradingview: parseTradingViewAlert,
 };
 
+/**
+ * The hot routes answer with small objects of our own making: the zod schemas document them in
+ * /docs, and plain JSON.stringify writes them without a validation pass per request.
+ */
+const plainJson = () => (data: unknown) => JSON.stringify(data);
+
 const errorBody = z.object({ error: z.string() });
 const accepted = z.object({ ok: z.literal(true), id: z.string() });
 const duplicate = z.object({ duplicate: z.literal(true) });
@@ -90,6 +96,7 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
       {
         bodyLimit: deps.hooks.bodyLimitBytes,
         config: { rateLimit },
+        serializerCompiler: plainJson,
         schema: {
           summary: 'Deliver a webhook to your personal URL',
           description:
@@ -111,6 +118,7 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
       {
         bodyLimit: deps.hooks.bodyLimitBytes,
         config: { rateLimit },
+        serializerCompiler: plainJson,
         schema: { summary: 'TradingView personal URL (compatible form)', tags: ['webhooks'], params: personalParams, response: postResponses },
       },
       (request, reply) => receive('tradingview', request.params.token, request, reply),

@@ -17,7 +17,8 @@ export function formatAlert(alert: TradingViewAlert, t: Translate): string {
   const extra = Object.entries(alert.extra);
   if (extra.length > 0) {
     lines.push('', t('alert-extra'));
-    for (const [key, value] of extra) lines.push(`• <b>${escapeHtml(key)}</b>: ${escapeHtml(formatValue(value))}`);
+    // From the locale: the Arabic line starts with a right-to-left mark, as the field names are Latin.
+    for (const [key, value] of extra) lines.push(t('alert-extra-field', { key: escapeHtml(key), value: escapeHtml(formatValue(value)) }));
   }
   if (alert.text !== null) lines.push('', t('alert-text'), `<blockquote>${escapeHtml(alert.text)}</blockquote>`);
   return lines.join('\n');
