@@ -41,14 +41,23 @@ export async function startTestHookbot(
   telegram: FakeTelegram,
   options: { env?: Record<string, string>; roles?: Role[]; databaseUrl?: string } = {},
 ): Promise<TestHookbot> {
+  const hookbot = await startTestRoles(telegram, options);
+  const { url } = hookbot;
+  if (!url) throw new Error('startTestHookbot needs the web role; use startTestRoles for the others');
+  return { ...hookbot, url };
+}
+
+/** Any roles, e.g. a worker-only process beside a web-only one on the same database. */
+export async function startTestRoles(
+  telegram: FakeTelegram,
+  options: { env?: Record<string, string>; roles?: Role[]; databaseUrl?: string } = {},
+): Promise<Omit<TestHookbot, 'url'> & { url: string | undefined }> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig(testEnv(telegram, databaseUrl, options.env));
   const log = createLogger(config.logLevel);
   const hookbot = await startHookbot(config, options.roles ?? ['web', 'worker', 'bot'], log);
-  if (!hookbot.url) throw new Error('test hookbot started without the web role');
   return {
     ...hookbot,
-    url: hookbot.url,
     config,
     databaseUrl,
     query: async (sql, params) => (await hookbot.database.pool.query(sql, params)).rows,
