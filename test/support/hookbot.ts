@@ -1,13 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { startHookbot, type Hookbot, type Role } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase } from './database.js';
 import type { FakeTelegram } from './fakeTelegram.js';
-import { freePort } from './globalSetup.js';
+import { spawnUntilReady, type ReadyProcess } from './processes.js';
 
 export const PUBLIC_URL = 'https://hookbot.example';
 export const ADMIN_ID = 900_001;
@@ -95,57 +92,9 @@ export async function postAlert(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-
-export interface ChildHookbot {
-  url: string;
-  process: ChildProcess;
-  output: () => string;
-  kill(signal: NodeJS.Signals): Promise<number | null>;
-}
-
-const running = new Set<ChildProcess>();
-// If the test worker dies mid-test, its Hookbot processes must not live on as orphans.
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
+export type ChildHookbot = ReadyProcess;
 
 /** Hookbot as its own OS process, exactly as `npm start` runs it, so a test can SIGKILL it. */
-export async function spawnHookbot(env: Record<string, string>, role = 'all'): Promise<ChildHookbot> {
-  const port = String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', mainScript, '--role', role], {
-    env: { ...process.env, ...env, PORT: port, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let output = '';
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hookbot did not start:\n${output}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Hookbot is running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`hookbot exited with ${code} before it was ready:\n${output}`));
-    });
-  });
-  await ready;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    process: child,
-    output: () => output,
-    async kill(signal) {
-      // A process ended by a signal has no exit code, only a signal code.
-      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-      child.kill(signal);
-      const [code] = (await once(child, 'exit')) as [number | null];
-      return code;
-    },
-  };
+export function spawnHookbot(env: Record<string, string>, role = 'all'): Promise<ChildHookbot> {
+  return spawnUntilReady('src/main.ts', ['--role', role], { ...env, LOG_LEVEL: 'info' });
 }
