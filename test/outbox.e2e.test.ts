@@ -61,6 +61,20 @@ describe('Telegram outbox', () => {
     expect(attempts.at(-1)!.at - attempts[0]!.at).toBeGreaterThan(1_000);
   });
 
+  it('does not let one slow chat hold back the others', async () => {
+    const [slow, fast] = [users[0]!, users[1]!];
+    telegram.failNext('sendMessage', 1, { kind: 'hang', ms: 5_000 }, { chatId: slow.id });
+    await postAlert(hookbot.url, tokens.get(slow.id)!, 'buy SLOWUSDT');
+    await telegram.waitForCall('sendMessage', (call) => String(call.params.text).includes('SLOWUSDT'));
+    const sentAt = Date.now();
+    await postAlert(hookbot.url, tokens.get(fast.id)!, 'buy FASTUSDT');
+    const fastMessage = await telegram.waitForMessage(fast.id, (m) => (m.text ?? '').includes('FASTUSDT'));
+    expect(fastMessage.at - sentAt).toBeLessThan(2_000);
+    // The slow one still arrives, once, when its answer finally comes.
+    await telegram.waitForMessage(slow.id, (m) => (m.text ?? '').includes('SLOWUSDT'), 10_000);
+    expect(telegram.sent(slow.id).filter((m) => (m.text ?? '').includes('SLOWUSDT'))).toHaveLength(1);
+  });
+
   it('marks a chat that blocked the bot instead of retrying forever', async () => {
     const user = users[2]!;
     telegram.blockChat(user.id);

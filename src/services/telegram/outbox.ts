@@ -86,6 +86,7 @@ export class OutboxWorker {
   private wakeUp: (() => void) | undefined;
   private pendingWake = false;
   private listener: pg.PoolClient | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly limiter: RateLimiter;
   private readonly maxAttempts: number;
 
@@ -121,19 +122,37 @@ export class OutboxWorker {
     }
   }
 
+  /**
+   * Keeps up to `concurrency` chats in flight. A slot is refilled as soon as any delivery ends or
+   * new work is announced, so one slow chat never holds back the others.
+   */
   private async run(): Promise<void> {
     while (this.running) {
       this.pendingWake = false;
+      const free = this.options.concurrency - this.inFlight.size;
       let claimed: ClaimedMessage[] = [];
-      try {
-        claimed = await this.claim();
-        await Promise.all(claimed.map((message) => this.deliver(message)));
-      } catch (error) {
-        this.options.log.error({ err: error }, 'outbox cycle failed');
-        await sleep(1000);
+      if (free > 0) {
+        try {
+          claimed = await this.claim(free);
+        } catch (error) {
+          this.options.log.error({ err: error }, 'outbox claim failed');
+          await sleep(1000);
+        }
       }
-      if (claimed.length === 0 && !this.pendingWake && this.running) await this.idle(1000);
+      for (const message of claimed) {
+        const delivery = this.deliver(message)
+          .catch((error: unknown) => this.options.log.error({ err: error, outboxId: message.id }, 'outbox delivery failed'))
+          .finally(() => {
+            this.inFlight.delete(delivery);
+            this.wake();
+          });
+        this.inFlight.add(delivery);
+      }
+      const full = this.inFlight.size >= this.options.concurrency;
+      if ((claimed.length === 0 || full) && !this.pendingWake && this.running) await this.idle(1000);
     }
+    // Finish what is on the wire; anything not started stays pending for the next worker.
+    await Promise.all(this.inFlight);
   }
 
   private idle(ms: number): Promise<void> {
@@ -148,7 +167,7 @@ export class OutboxWorker {
     });
   }
 
-  private async claim(): Promise<ClaimedMessage[]> {
+  private async claim(limit: number): Promise<ClaimedMessage[]> {
     const { rows } = await this.options.pool.query<ClaimedMessage>(
       `UPDATE telegram_outbox o
           SET locked_until = now() + make_interval(secs => $2), attempts = o.attempts + 1
@@ -162,7 +181,7 @@ export class OutboxWorker {
           LIMIT $1)
           AND (o.locked_until IS NULL OR o.locked_until < now())
       RETURNING o.id, o.chat_id, o.method, o.payload, o.attempts`,
-      [this.options.concurrency, this.options.leaseSeconds],
+      [limit, this.options.leaseSeconds],
     );
     return rows;
   }
