@@ -1,7 +1,8 @@
 /**
  * Issue #2's ingress benchmark: (a) a bare Fastify route vs (b) the real TradingView endpoint
- * (token lookup + validation + durable insert), same load generator, same machine, same run;
- * then (c) the time from an alert's request to its sendMessage arriving at a fake Telegram.
+ * (token lookup + validation + durable insert), with (b0) the naive one-INSERT-per-request handler
+ * for reference; same load generator, same machine, same run. Then (c) the time from an alert's
+ * request to its sendMessage arriving at a fake Telegram.
  */
 import autocannon from 'autocannon';
 import { EndpointRepository } from '../models/endpoints.js';
@@ -103,13 +104,20 @@ async function main(): Promise<void> {
       children.push(bare);
       const a = await measureThroughput(bare, tokens, connections);
       await bare.stop();
+      // The naive design the issue compares against: one INSERT, one commit, per request.
+      const plain = await startProcess('bench/targets/plainInsert.ts', [], { DATABASE_URL: ingressDb });
+      children.push(plain);
+      const b0 = await measureThroughput(plain, tokens, connections);
+      await plain.stop();
       // A web process that stores and leaves acting to the workers: exactly (b) of the issue.
       const real = await startProcess('src/main.ts', ['--role', 'web'], { ...appEnv, INLINE_PROCESSING: 'false' });
       children.push(real);
       const b = await measureThroughput(real, tokens, connections);
       await real.stop();
+      const ratio = (x: LoadResult) => `${((x.rps / a.rps) * 100).toFixed(0)}%`;
       rows.push([`(a) bare Fastify route`, connections, fmt(a.rps), fmt(a.p50), fmt(a.p99), '', a.non2xx + a.errors]);
-      rows.push([`(b) TradingView endpoint`, connections, fmt(b.rps), fmt(b.p50), fmt(b.p99), `${((b.rps / a.rps) * 100).toFixed(0)}%`, b.non2xx + b.errors]);
+      rows.push([`(b0) one INSERT per request`, connections, fmt(b0.rps), fmt(b0.p50), fmt(b0.p99), ratio(b0), b0.non2xx + b0.errors]);
+      rows.push([`(b) TradingView endpoint`, connections, fmt(b.rps), fmt(b.p50), fmt(b.p99), ratio(b), b.non2xx + b.errors]);
     }
 
     // Latency at a fixed, realistic rate.
