@@ -2,6 +2,8 @@
 import Fastify from 'fastify';
 
 const app = Fastify({ logger: false });
+// Raw bytes for every content type, as the real endpoint reads them.
+app.removeAllContentTypeParsers();
 app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 app.post('/hooks/:provider/:token', async () => ({ ok: true, id: '1' }));
 const port = Number(process.env.PORT ?? 0);

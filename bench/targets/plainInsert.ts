@@ -4,6 +4,8 @@ import pg from 'pg';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 const app = Fastify({ logger: false });
+// Raw bytes for every content type, as the real endpoint reads them.
+app.removeAllContentTypeParsers();
 app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 app.post('/hooks/:provider/:token', async (request) => {
   const alert = JSON.parse((request.body as Buffer).toString('utf8')) as { id: string };
