@@ -98,6 +98,8 @@ export const telegramOutbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** The worker holding the lease; its advisory lock vanishes with it, freeing the row at once. */
+    lockedBy: integer('locked_by'),
     lastError: text('last_error'),
     telegramMessageId: bigint('telegram_message_id', { mode: 'number' }),
     createdAt: createdAt(),

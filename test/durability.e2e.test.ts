@@ -76,7 +76,8 @@ describe('crash safety', () => {
 
   it('a message queued while Telegram is down survives a SIGKILL and is sent once', async () => {
     const databaseUrl = await createTestDatabase();
-    const env = testEnv(telegram, databaseUrl, { OUTBOX_LEASE_SECONDS: '5' });
+    // Default 30 s lease: a dead worker's messages must not wait for it.
+    const env = testEnv(telegram, databaseUrl);
     const token = await prepare(env);
 
     const down = await spawn(env);
@@ -87,7 +88,7 @@ describe('crash safety', () => {
 
     telegram.reset();
     await spawn(env);
-    await telegram.waitForMessage(user.id, (m) => (m.text ?? '').includes('DOWNUSDT'), 20_000);
+    await telegram.waitForMessage(user.id, (m) => (m.text ?? '').includes('DOWNUSDT'), 10_000);
     await settle(2_000);
     expect(delivered('DOWNUSDT')).toHaveLength(1);
   });

@@ -75,6 +75,32 @@ describe('Telegram outbox', () => {
     expect(telegram.sent(slow.id).filter((m) => (m.text ?? '').includes('SLOWUSDT'))).toHaveLength(1);
   });
 
+  it('takes over at once a message leased by a worker that died, but never one a live worker holds', async () => {
+    const user = users[1]!;
+    const html = 'lease-test <b>orphaned</b>';
+    const payload = JSON.stringify({ chat_id: user.id, text: html, parse_mode: 'HTML' });
+    // What a worker that crashed mid-send leaves behind: a lease an hour long, held by worker 4242.
+    const lockHolder = await hookbot.database.pool.connect();
+    try {
+      await lockHolder.query('SELECT pg_advisory_lock(7320003, 4242)');
+      await hookbot.query(
+        `INSERT INTO telegram_outbox (chat_id, payload, locked_until, locked_by, attempts)
+         VALUES ($1, $2::jsonb, now() + interval '1 hour', 4242, 1)`,
+        [user.id, payload],
+      );
+      await hookbot.query(`SELECT pg_notify('hookbot_outbox', '')`);
+      // While worker 4242 is alive (its lock is held), its lease is respected.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(telegram.sent(user.id).filter((m) => (m.text ?? '').includes('lease-test'))).toHaveLength(0);
+    } finally {
+      // Worker 4242 goes away: its session lock goes with it.
+      lockHolder.release(true);
+    }
+    const gone = Date.now();
+    const message = await telegram.waitForMessage(user.id, (m) => (m.text ?? '').includes('lease-test'), 5_000);
+    expect(message.at - gone).toBeLessThan(3_000);
+  });
+
   it('marks a chat that blocked the bot instead of retrying forever', async () => {
     const user = users[2]!;
     telegram.blockChat(user.id);

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GrammyError, HttpError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
@@ -7,6 +8,17 @@ import { splitHtml } from './html.js';
 import { RateLimiter } from './rateLimiter.js';
 
 export const OUTBOX_CHANNEL = 'hookbot_outbox';
+
+/**
+ * Advisory-lock class of live outbox workers: each holds (class, its id) for as long as its
+ * connection lives, so a lease whose owner holds no such lock belongs to a dead worker.
+ */
+const WORKER_LOCK_CLASS = 7_320_003;
+
+/** A message may be claimed when unleased, past its lease, or leased by a worker that is gone. */
+const CLAIMABLE = (row: string) => `(${row}.locked_until IS NULL OR ${row}.locked_until < now()
+  OR NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.classid = ${WORKER_LOCK_CLASS}
+                  AND l.objsubid = 2 AND l.objid = ${row}.locked_by::oid AND l.granted))`;
 
 export interface OutgoingMessage {
   chatId: number;
@@ -87,6 +99,7 @@ export class OutboxWorker {
   private pendingWake = false;
   private listener: pg.PoolClient | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly workerId = randomInt(1, 2 ** 31 - 1);
   private readonly limiter: RateLimiter;
   private readonly maxAttempts: number;
 
@@ -101,6 +114,7 @@ export class OutboxWorker {
     this.listener = await this.options.pool.connect();
     this.listener.on('notification', () => this.wake());
     await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    await this.listener.query('SELECT pg_advisory_lock($1, $2)', [WORKER_LOCK_CLASS, this.workerId]);
     this.loop = this.run();
   }
 
@@ -117,6 +131,7 @@ export class OutboxWorker {
     await this.loop;
     if (this.listener) {
       await this.listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+      await this.listener.query('SELECT pg_advisory_unlock($1, $2)', [WORKER_LOCK_CLASS, this.workerId]).catch(() => undefined);
       this.listener.release();
       this.listener = undefined;
     }
@@ -170,18 +185,18 @@ export class OutboxWorker {
   private async claim(limit: number): Promise<ClaimedMessage[]> {
     const { rows } = await this.options.pool.query<ClaimedMessage>(
       `UPDATE telegram_outbox o
-          SET locked_until = now() + make_interval(secs => $2), attempts = o.attempts + 1
+          SET locked_until = now() + make_interval(secs => $2), locked_by = $3, attempts = o.attempts + 1
         WHERE o.id IN (
           SELECT head.id FROM (
-            SELECT DISTINCT ON (chat_id) id, next_attempt_at, locked_until
+            SELECT DISTINCT ON (chat_id) id, next_attempt_at, locked_until, locked_by
               FROM telegram_outbox WHERE status = 'pending' ORDER BY chat_id, id
           ) head
-          WHERE head.next_attempt_at <= now() AND (head.locked_until IS NULL OR head.locked_until < now())
+          WHERE head.next_attempt_at <= now() AND ${CLAIMABLE('head')}
           ORDER BY head.id
           LIMIT $1)
-          AND (o.locked_until IS NULL OR o.locked_until < now())
+          AND ${CLAIMABLE('o')}
       RETURNING o.id, o.chat_id, o.method, o.payload, o.attempts`,
-      [limit, this.options.leaseSeconds],
+      [limit, this.options.leaseSeconds, this.workerId],
     );
     return rows;
   }

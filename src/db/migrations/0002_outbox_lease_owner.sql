@@ -1,0 +1,1 @@
+ALTER TABLE "telegram_outbox" ADD COLUMN "locked_by" integer;
