@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
-import { freePort } from './support/globalSetup.js';
+import { freePort } from './support/processes.js';
 import { personalToken, postAlert, registerUser, spawnHookbot, testEnv, type ChildHookbot } from './support/hookbot.js';
 
 let telegram: FakeTelegram;

@@ -17,4 +17,7 @@ app.post('/hooks/:provider/:token', async (request) => {
   return { ok: true, id: rows[0]?.id };
 });
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
+const address = app.server.address();
+const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+console.log(JSON.stringify({ msg: 'HTTP server listening', url }));
 console.log(JSON.stringify({ msg: 'Hookbot is running' }));

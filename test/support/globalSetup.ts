@@ -1,8 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startTemporaryPostgres } from './postgres.js';
 
-export { freePort } from './processes.js';
-
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Admin URL of the PostgreSQL server shared by the test run; each file makes its own database. */

@@ -31,6 +31,16 @@ process.once('exit', () => {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The address from the process's "HTTP server listening" log line; empty without the web role. */
+function listeningUrl(output: string): string {
+  for (const line of output.split('\n')) {
+    if (!line.includes('HTTP server listening')) continue;
+    const { url } = JSON.parse(line) as { url?: string };
+    if (url) return url;
+  }
+  return '';
+}
+
 /**
  * Runs a TypeScript entry point of this repository (through tsx) on a free port, and resolves
  * once it prints "Hookbot is running": how tests and benchmarks start a Hookbot of their own.
@@ -41,9 +51,10 @@ export async function spawnUntilReady(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<ReadyProcess> {
-  const port = String(await freePort());
+  // Port 0: the process binds whatever is free and logs where. A port picked here and handed over
+  // could be taken by another socket in between (tests run in parallel).
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, script), ...args], {
-    env: { ...process.env, ...env, PORT: port, HOST: '127.0.0.1' },
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -65,7 +76,7 @@ export async function spawnUntilReady(
     });
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listeningUrl(output),
     process: child,
     output: () => output,
     async kill(signal) {
