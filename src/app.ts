@@ -88,6 +88,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         ratePerSecond: config.telegram.ratePerSecond,
         concurrency: config.outbox.concurrency,
         leaseSeconds: config.outbox.leaseSeconds,
+        onChatBlocked: (chatId) => users.markBlocked(chatId),
       });
       await outbox.start();
       stops.push({ name: 'outbox', stop: () => outbox!.stop() });

@@ -85,6 +85,8 @@ export interface OutboxWorkerOptions {
   leaseSeconds: number;
   /** Attempts for server and network errors before a message is given up; 429s never count. */
   maxAttempts?: number;
+  /** Telegram said the user blocked the bot (403). */
+  onChatBlocked(chatId: number): Promise<void>;
 }
 
 /**
@@ -232,7 +234,7 @@ export class OutboxWorker {
           WHERE chat_id = $1 AND status = 'pending'`,
         [message.chat_id, description],
       );
-      await pool.query(`UPDATE users SET blocked_at = now() WHERE telegram_id = $1`, [message.chat_id]);
+      await this.options.onChatBlocked(message.chat_id);
       return;
     }
     const permanent = error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500;
