@@ -111,6 +111,19 @@ describe('Telegram outbox', () => {
       10_000,
       'the user marked as blocked',
     );
+    // The 200 comes before processing: wait until both alerts are queued, then until the queue is empty.
+    await waitUntil(
+      async () =>
+        (
+          await hookbot.query(
+            `SELECT 1 FROM inbound_events e JOIN users u ON u.id = e.user_id
+              WHERE u.telegram_id = $1 AND e.payload->>'symbol' = 'BLOCKUSDT' AND e.status = 'processed'`,
+            [user.id],
+          )
+        ).length === 2,
+      10_000,
+      'both alerts processed',
+    );
     await waitUntil(
       async () =>
         (await hookbot.query(`SELECT 1 FROM telegram_outbox WHERE chat_id = $1 AND status = 'pending'`, [user.id])).length === 0,
