@@ -100,7 +100,6 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         sweepMinAgeSeconds: config.processing.sweepMinAgeSeconds,
       });
       stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
-      stops.push({ name: 'processor', stop: () => processor.drain() });
     }
 
     let url: string | undefined;
@@ -109,6 +108,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       await cache.listen(database.pool);
       stops.push({ name: 'endpoint cache', stop: () => cache.close() });
       const ingest = new IngestWriter(database.pool);
+      // Only the fast path queues work in the processor; the sweeper's runs end with the scheduler.
       stops.push({ name: 'inline processing', stop: () => processor.drain() });
       stops.push({ name: 'ingest writer', stop: () => ingest.drain() });
       const server = await buildServer({
