@@ -86,7 +86,6 @@ export function findContactLink(html: string, pageUrl: string): string | null {
   for (const match of html.matchAll(/<a\b[^>]*\bhref\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi)) {
     const href = match[1] ?? '';
     const label = decodeEntities((match[2] ?? '').replace(/<[^>]+>/g, ' '));
-    if (!CONTACT_WORDS.test(href) && !CONTACT_WORDS.test(label)) continue;
     if (/^(mailto|tel|javascript):/i.test(href)) continue;
     let target: URL;
     try {
@@ -94,6 +93,9 @@ export function findContactLink(html: string, pageUrl: string): string | null {
     } catch {
       continue;
     }
+    // The label, or the page's own name (the last path segment): a site's folder may say "contact" for everything.
+    const pageName = decodeURIComponent(target.pathname.replace(/\/+$/, '').split('/').pop() ?? '');
+    if (!CONTACT_WORDS.test(label) && !CONTACT_WORDS.test(pageName)) continue;
     if (target.host !== base.host || !/^https?:$/.test(target.protocol)) continue;
     if (target.href === base.href) continue;
     return target.href;
