@@ -8,6 +8,7 @@ import { admin, ADMIN_COMMANDS } from './features/admin.js';
 import { guard } from './features/guard.js';
 import { help } from './features/help.js';
 import { lang } from './features/lang.js';
+import { scrape } from './features/scrape.js';
 import { start } from './features/start.js';
 import { unknown } from './features/unknown.js';
 import { url } from './features/url.js';
@@ -47,7 +48,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // (c) features; the guard stops other commands of unregistered or deactivated users
   root.use(start, help, lang);
   root.use(guard);
-  root.use(url, admin);
+  root.use(url, scrape, admin);
   // Keep last: features added later go above this line.
   root.use(unknown);
 
@@ -88,7 +89,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'lang', 'help'] as const;
+const USER_COMMANDS = ['start', 'url', 'scrape', 'cancel', 'apikey', 'lang', 'help'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

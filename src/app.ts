@@ -3,6 +3,9 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { Agenda } from 'agenda';
+import { ApiKeyRepository } from '../models/apiKeys.js';
 import { EndpointRepository } from '../models/endpoints.js';
 import { UserRepository } from '../models/users.js';
 import { ConfigError, type Config } from './config.js';
@@ -18,6 +21,10 @@ import { IngestWriter } from './services/inbound/ingestWriter.js';
 import { EventProcessor } from './services/inbound/processor.js';
 import { enqueueMessages, OutboxWorker, type OutgoingMessage } from './services/telegram/outbox.js';
 import { acquirePollingLock, releasePollingLock } from './services/telegram/pollingLock.js';
+import { SCRAPE_JOB, SCRAPE_RECOVER_JOB, ScrapeJobs } from './services/scraper/scrapeJobs.js';
+import { hostResolver } from './services/webhooks/addressGuard.js';
+import { WebhookDispatcher } from './services/webhooks/dispatcher.js';
+import { guardedAgent } from './services/webhooks/guardedAgent.js';
 
 export const roles = ['web', 'worker', 'bot'] as const;
 export type Role = (typeof roles)[number];
@@ -77,8 +84,30 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       onQueued: wakeOutbox,
     });
 
+    // Maps scrapes (issue #4): created by the bot and the API, run by agenda on workers.
+    const apiKeys = new ApiKeyRepository(database.db);
+    const resolveHost = hostResolver(config.webhooks.dnsServers);
+    let dispatcher: WebhookDispatcher | undefined;
+    let jobAgenda: Agenda | undefined;
+    const scrapes = new ScrapeJobs({
+      pool: database.pool,
+      log,
+      t: i18n.t.bind(i18n),
+      config,
+      schedule: async (jobId) => {
+        if (!jobAgenda) {
+          // A process without the worker role only puts jobs on the queue; workers run them.
+          jobAgenda = new Agenda({ backend: new PostgresBackend({ pool: database.pool }), name: `hookbot-enqueue-${process.pid}` });
+          await jobAgenda.ready;
+        }
+        await jobAgenda.now(SCRAPE_JOB, { jobId });
+      },
+      wakeOutbox,
+      wakeWebhooks: () => dispatcher?.wake(),
+    });
+
     const needsBot = has('bot') || (has('web') && config.telegram.mode === 'webhook');
-    const bot = needsBot ? createBot({ config, users, endpoints, i18n, log, notify }) : undefined;
+    const bot = needsBot ? createBot({ config, users, endpoints, i18n, log, notify, apiKeys, scrapes }) : undefined;
 
     if (has('worker')) {
       outbox = new OutboxWorker({
@@ -92,14 +121,32 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       });
       await outbox.start();
       stops.push({ name: 'outbox', stop: () => outbox!.stop() });
+      dispatcher = new WebhookDispatcher({ pool: database.pool, log, agent: guardedAgent(resolveHost, config.webhooks.allowPrivate) });
+      await dispatcher.start();
+      stops.push({ name: 'webhook dispatcher', stop: () => dispatcher!.stop() });
       const scheduler = await startScheduler({
         pool: database.pool,
         processor,
         log,
         sweepIntervalSeconds: config.processing.sweepIntervalSeconds,
         sweepMinAgeSeconds: config.processing.sweepMinAgeSeconds,
+        define: (agenda) => {
+          agenda.define<{ jobId: string }>(SCRAPE_JOB, (job) => scrapes.run(job.attrs.data.jobId, () => job.touch()), {
+            concurrency: config.scrape.jobsPerWorker,
+            lockLifetime: 60_000,
+          });
+          agenda.define(SCRAPE_RECOVER_JOB, async () => {
+            const scheduled = await scrapes.recover();
+            if (scheduled > 0) log.info({ scheduled }, 'scrapes left by a stopped worker scheduled again');
+          });
+        },
       });
+      jobAgenda = scheduler.agenda;
       stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
+      // Before the scheduler drains: running scrapes are handed back, to resume on the next start.
+      stops.push({ name: 'scrapes', stop: () => scrapes.handBack() });
+      await scheduler.agenda.every('15 seconds', SCRAPE_RECOVER_JOB);
+      await scrapes.recover();
     }
 
     let url: string | undefined;
@@ -118,6 +165,13 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         ingest,
         processor: config.processing.inline ? processor : undefined,
         hooks: config.hooks,
+        scrape: {
+          scrapes,
+          apiKeys,
+          resolveHost,
+          allowPrivateWebhooks: config.webhooks.allowPrivate,
+          maxResults: config.scrape.maxResults,
+        },
         extraRoutes: bot && config.telegram.mode === 'webhook' ? (app) => mountTelegramWebhook(app, bot, config) : undefined,
       });
       await server.listen({ host: config.http.host, port: config.http.port });

@@ -48,6 +48,19 @@ const envSchema = z
     OUTBOX_CONCURRENCY: int(8, 1, 256),
     OUTBOX_LEASE_SECONDS: int(30, 5, 3_600),
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
+    // --- issue #4: Google Maps scrapes and outbound webhooks ---
+    MAPS_BASE_URL: z.url().default('https://www.google.com'),
+    CHROMIUM_PATH: z.string().min(1).optional(),
+    SCRAPE_CONCURRENCY: int(3, 1, 16),
+    SCRAPE_MAX_RESULTS: int(200, 1, 1_000),
+    SCRAPE_JOBS_PER_WORKER: int(2, 1, 16),
+    SCRAPE_EMAIL_TIMEOUT_SECONDS: int(8, 1, 60),
+    ALLOW_PRIVATE_WEBHOOKS: bool(false),
+    WEBHOOK_RETRY_SECONDS: int(900, 5, 86_400),
+    DNS_SERVERS: z
+      .string()
+      .regex(/^[0-9a-fA-F.:[\],\s]+$/, 'must be comma-separated IP addresses (optionally with :port)')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -74,6 +87,15 @@ export interface Config {
   processing: { inline: boolean; sweepIntervalSeconds: number; sweepMinAgeSeconds: number };
   outbox: { concurrency: number; leaseSeconds: number };
   shutdownGraceSeconds: number;
+  scrape: {
+    mapsBaseUrl: string;
+    chromiumPath: string | undefined;
+    concurrency: number;
+    maxResults: number;
+    jobsPerWorker: number;
+    emailTimeoutSeconds: number;
+  };
+  webhooks: { allowPrivate: boolean; retrySeconds: number; dnsServers: string[] };
 }
 
 export class ConfigError extends Error {
@@ -116,5 +138,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, leaseSeconds: env.OUTBOX_LEASE_SECONDS },
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
+    scrape: {
+      mapsBaseUrl: env.MAPS_BASE_URL.replace(/\/+$/, ''),
+      chromiumPath: env.CHROMIUM_PATH,
+      concurrency: env.SCRAPE_CONCURRENCY,
+      maxResults: env.SCRAPE_MAX_RESULTS,
+      jobsPerWorker: env.SCRAPE_JOBS_PER_WORKER,
+      emailTimeoutSeconds: env.SCRAPE_EMAIL_TIMEOUT_SECONDS,
+    },
+    webhooks: {
+      allowPrivate: env.ALLOW_PRIVATE_WEBHOOKS,
+      retrySeconds: env.WEBHOOK_RETRY_SECONDS,
+      dnsServers: (env.DNS_SERVERS ?? '').split(',').map((server) => server.trim()).filter(Boolean),
+    },
   };
 }

@@ -164,6 +164,22 @@ function sampleVariables(locale: string): Record<string, string | number> {
     blocked: ` ${i18n.t(locale, 'status-blocked')}`,
     registered: '2026-01-22 13:53 UTC',
     date: '2026-02-01 08:00 UTC',
+    // Maps scrapes (issue #4)
+    max: 200,
+    count: 12,
+    query: escapeHtml('restaurants in Cairo <best> & cheap'),
+    bar: '▓▓▓▓░░░░░░░░',
+    done: 4,
+    found: 18,
+    seconds: 40,
+    phase: i18n.t(locale, 'scrape-phase-running'),
+    phones: 10,
+    websites: 7,
+    emails: 3,
+    error: escapeHtml('the results feed disappeared from the search page'),
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    prefix: 'hb_AbCd',
+    base: 'https://hooks.example.com',
   };
 }
 
@@ -216,7 +232,7 @@ describe('locale files', () => {
       for (const match of code.matchAll(/['"]([a-z]+(?:-[a-z]+)+)['"]/g)) named.add(match[1] as string);
     }
     // The command menu builds its keys as `cmd-<command>`.
-    for (const command of ['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate']) named.add(`cmd-${command}`);
+    for (const command of ['start', 'url', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'users', 'user', 'activate', 'deactivate']) named.add(`cmd-${command}`);
     expect(named.size).toBeGreaterThan(30);
     for (const key of named) expect(englishKeys, `key "${key}" used in bot/`).toContain(key);
   });

@@ -10,6 +10,8 @@ export interface SchedulerOptions {
   log: Logger;
   sweepIntervalSeconds: number;
   sweepMinAgeSeconds: number;
+  /** More job types, defined before the scheduler starts (e.g. the Maps scrapes). */
+  define?: (agenda: Agenda) => Promise<void> | void;
 }
 
 export const jobNames = { sweep: 'inbound-sweep', purge: 'maintenance-purge' } as const;
@@ -19,7 +21,7 @@ export const jobNames = { sweep: 'inbound-sweep', purge: 'maintenance-purge' } a
  * time. The sweeper is the safety net behind the fast path: whatever was stored but not acted on
  * (a crash, a restart, Telegram or the exchange down) is picked up here.
  */
-export async function startScheduler(options: SchedulerOptions): Promise<{ stop(): Promise<void> }> {
+export async function startScheduler(options: SchedulerOptions): Promise<{ agenda: Agenda; stop(): Promise<void> }> {
   const { pool, processor, log } = options;
   const backend = new PostgresBackend({ pool });
   const agenda = new Agenda({
@@ -51,10 +53,12 @@ export async function startScheduler(options: SchedulerOptions): Promise<{ stop(
     { concurrency: 1 },
   );
 
+  await options.define?.(agenda);
   await agenda.start();
   await agenda.every(`${options.sweepIntervalSeconds} seconds`, jobNames.sweep);
   await agenda.every('1 hour', jobNames.purge);
   return {
+    agenda,
     async stop() {
       await agenda.drain(10_000);
     },

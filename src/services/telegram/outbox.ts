@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GrammyError, HttpError, type Api } from 'grammy';
+import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type pg from 'pg';
 import type { Logger } from '../../logger.js';
@@ -27,6 +27,13 @@ export interface OutgoingMessage {
   buttons?: InlineKeyboardMarkup;
   /** The inbound event this message reports on, for tracing. */
   sourceEventId?: number;
+  /**
+   * Replace the text of a message queued earlier (its outbox id, as returned by enqueueMessages)
+   * instead of sending a new one. Same chat, so the original has been sent by then.
+   */
+  editOf?: number;
+  /** Send a file, with `html` as its caption (at most 1024 characters). */
+  document?: { filename: string; content: Buffer };
 }
 
 export interface Queryable {
@@ -37,14 +44,44 @@ export interface Queryable {
  * Queues messages in the caller's transaction, so a message exists exactly when the change that
  * caused it committed. Long texts become several rows, which keeps them in order with the rest.
  */
-export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[]): Promise<void> {
+export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[]): Promise<number[]> {
   const chatIds: number[] = [];
+  const methods: string[] = [];
   const payloads: string[] = [];
   const sources: (number | null)[] = [];
   for (const message of messages) {
+    if (message.editOf !== undefined || message.document) {
+      // One row, one API call: an edit replaces one message, a document carries one caption.
+      chatIds.push(message.chatId);
+      sources.push(message.sourceEventId ?? null);
+      methods.push(message.document ? 'sendDocument' : 'editMessageText');
+      const text = splitHtml(message.html)[0] ?? '';
+      payloads.push(
+        JSON.stringify(
+          message.document
+            ? {
+                chat_id: message.chatId,
+                caption: text,
+                parse_mode: 'HTML',
+                document: { filename: message.document.filename, base64: message.document.content.toString('base64') },
+                ...(message.buttons ? { reply_markup: message.buttons } : {}),
+              }
+            : {
+                chat_id: message.chatId,
+                edit_of: message.editOf,
+                text,
+                parse_mode: 'HTML',
+                link_preview_options: { is_disabled: true },
+                ...(message.buttons ? { reply_markup: message.buttons } : {}),
+              },
+        ),
+      );
+      continue;
+    }
     const parts = splitHtml(message.html);
     parts.forEach((text, index) => {
       chatIds.push(message.chatId);
+      methods.push('sendMessage');
       sources.push(message.sourceEventId ?? null);
       const last = index === parts.length - 1;
       payloads.push(
@@ -58,14 +95,25 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
       );
     });
   }
-  if (chatIds.length === 0) return;
-  await client.query(
-    `INSERT INTO telegram_outbox (chat_id, payload, source_event_id)
-     SELECT chat_id, payload, source FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[]) WITH ORDINALITY AS m(chat_id, payload, source, ord)
-     ORDER BY ord`,
-    [chatIds, payloads, sources],
+  if (chatIds.length === 0) return [];
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO telegram_outbox (chat_id, method, payload, source_event_id)
+     SELECT chat_id, method, payload, source
+       FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::bigint[]) WITH ORDINALITY AS m(chat_id, method, payload, source, ord)
+     ORDER BY ord
+     RETURNING id`,
+    [chatIds, methods, payloads, sources],
   );
   await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  // ids follow the insert order; a message split in parts is known by its last part.
+  const ids = rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+  const result: number[] = [];
+  let next = 0;
+  for (const message of messages) {
+    next += message.editOf !== undefined || message.document ? 1 : splitHtml(message.html).length;
+    result.push(ids[next - 1]!);
+  }
+  return result;
 }
 
 interface ClaimedMessage {
@@ -203,10 +251,44 @@ export class OutboxWorker {
     return rows;
   }
 
+  /** One API call per row, by its method. */
+  private async call(message: ClaimedMessage): Promise<{ message_id: number } | 'skip'> {
+    const { api } = this.options;
+    if (message.method === 'editMessageText') {
+      const { edit_of: editOf, ...payload } = message.payload as { edit_of: number } & Record<string, unknown>;
+      const { rows } = await this.options.pool.query<{ telegram_message_id: string | null }>(
+        'SELECT telegram_message_id FROM telegram_outbox WHERE id = $1',
+        [editOf],
+      );
+      const messageId = rows[0]?.telegram_message_id;
+      // The message to edit never reached the chat (given up, or the chat blocked the bot).
+      if (!messageId) return 'skip';
+      try {
+        await api.raw.editMessageText({ ...payload, message_id: Number(messageId) } as never);
+      } catch (error) {
+        if (!(error instanceof GrammyError && /message is not modified/i.test(error.description))) throw error;
+      }
+      return { message_id: Number(messageId) };
+    }
+    if (message.method === 'sendDocument') {
+      const { document, ...payload } = message.payload as { document: { filename: string; base64: string } } & Record<string, unknown>;
+      const file = new InputFile(Buffer.from(document.base64, 'base64'), document.filename);
+      return (await api.raw.sendDocument({ ...payload, document: file } as never)) as { message_id: number };
+    }
+    return (await api.raw.sendMessage(message.payload as never)) as { message_id: number };
+  }
+
   private async deliver(message: ClaimedMessage): Promise<void> {
     await this.limiter.take();
     try {
-      const result = (await this.options.api.raw.sendMessage(message.payload as never)) as { message_id: number };
+      const result = await this.call(message);
+      if (result === 'skip') {
+        await this.options.pool.query(
+          `UPDATE telegram_outbox SET status = 'dropped', locked_until = NULL, last_error = 'the message to edit was never delivered' WHERE id = $1`,
+          [message.id],
+        );
+        return;
+      }
       await this.options.pool.query(
         `UPDATE telegram_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, telegram_message_id = $2, last_error = NULL
           WHERE id = $1`,

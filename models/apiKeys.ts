@@ -1,0 +1,48 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../src/db/database.js';
+import { newWebhookSecret } from '../src/services/webhooks/signing.js';
+import { apiKeys, users, type User } from './schema.js';
+
+export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export interface IssuedKey {
+  /** The key itself: shown to the user once, never stored. */
+  key: string;
+  webhookSecret: string;
+}
+
+export class ApiKeyRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The key prefix and signing secret, when the user has a key. */
+  async find(userId: number): Promise<{ keyPrefix: string; webhookSecret: string } | undefined> {
+    const [row] = await this.db
+      .select({ keyPrefix: apiKeys.keyPrefix, webhookSecret: apiKeys.webhookSecret })
+      .from(apiKeys)
+      .where(eq(apiKeys.userId, userId));
+    return row;
+  }
+
+  /** A new key and signing secret; the old key stops working at once. */
+  async issue(userId: number): Promise<IssuedKey> {
+    const key = `hb_${randomBytes(24).toString('base64url')}`;
+    const webhookSecret = newWebhookSecret();
+    const values = { keyHash: hashApiKey(key), keyPrefix: key.slice(0, 7), webhookSecret };
+    await this.db
+      .insert(apiKeys)
+      .values({ userId, ...values })
+      .onConflictDoUpdate({ target: apiKeys.userId, set: values });
+    return { key, webhookSecret };
+  }
+
+  /** The user a key belongs to. */
+  async userForKey(key: string): Promise<User | undefined> {
+    const [row] = await this.db
+      .select({ user: users })
+      .from(apiKeys)
+      .innerJoin(users, eq(users.id, apiKeys.userId))
+      .where(and(eq(apiKeys.keyHash, hashApiKey(key))));
+    return row?.user;
+  }
+}

@@ -1,0 +1,195 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
+import type { Agent } from 'undici';
+import type { Logger } from '../../logger.js';
+import { signWebhook } from './signing.js';
+
+export const WEBHOOKS_CHANNEL = 'hookbot_webhooks';
+
+interface ClaimedDelivery {
+  id: string;
+  job_id: string;
+  seq: number;
+  url: string;
+  message_id: string;
+  payload: unknown;
+  timeout_ms: number;
+  attempts: number;
+  deadline_at: Date;
+  secret: string | null;
+}
+
+export interface WebhookDispatcherOptions {
+  pool: pg.Pool;
+  log: Logger;
+  agent: Agent;
+  /** Jobs served at once (each job has one request in flight, to keep its order). */
+  concurrency?: number;
+}
+
+/** Why a failed attempt failed, for the record (never the secret or the body). */
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    const detail = cause instanceof Error ? `: ${cause.message}` : '';
+    return error.name === 'TimeoutError' ? 'timed out' : `${error.message}${detail}`;
+  }
+  return String(error);
+}
+
+/**
+ * Delivers the users' webhooks. Each job's requests go one at a time in `seq` order (the order
+ * results were extracted); different jobs go in parallel. A failing request is retried with
+ * exponential backoff until its deadline, then recorded as failed and the next one goes. Runs
+ * beside the scrapes, never in their way: they only insert rows.
+ */
+export class WebhookDispatcher {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private pendingWake = false;
+  private listener: pg.PoolClient | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: WebhookDispatcherOptions) {}
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.listener = await this.options.pool.connect();
+    this.listener.on('notification', () => this.wake());
+    this.listener.on('error', (error) => this.options.log.warn({ error: error.message }, 'webhook notification channel lost'));
+    await this.listener.query(`LISTEN ${WEBHOOKS_CHANNEL}`);
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await this.loop;
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${WEBHOOKS_CHANNEL}`).catch(() => undefined);
+      this.listener.release();
+      this.listener = undefined;
+    }
+  }
+
+  private async run(): Promise<void> {
+    const concurrency = this.options.concurrency ?? 32;
+    while (this.running) {
+      this.pendingWake = false;
+      let claimed: ClaimedDelivery[] = [];
+      const free = concurrency - this.inFlight.size;
+      if (free > 0) {
+        try {
+          claimed = await this.claim(free);
+        } catch (error) {
+          this.options.log.error({ err: error }, 'webhook claim failed');
+          await sleep(1000);
+        }
+      }
+      for (const delivery of claimed) {
+        const task = this.deliver(delivery)
+          .catch((error: unknown) => this.options.log.error({ err: error, deliveryId: delivery.id }, 'webhook bookkeeping failed'))
+          .finally(() => {
+            this.inFlight.delete(task);
+            this.wake();
+          });
+        this.inFlight.add(task);
+      }
+      if (!this.pendingWake && this.running) await this.idle(1000);
+    }
+    await Promise.all(this.inFlight);
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  /** The oldest pending request of each job, when due and not held by another attempt. */
+  private async claim(limit: number): Promise<ClaimedDelivery[]> {
+    const { rows } = await this.options.pool.query<ClaimedDelivery>(
+      `UPDATE webhook_deliveries d
+          SET locked_until = now() + make_interval(secs => d.timeout_ms / 1000.0 + 30), attempts = d.attempts + 1
+        WHERE d.id IN (
+          SELECT head.id FROM (
+            SELECT DISTINCT ON (job_id) id, next_attempt_at, locked_until
+              FROM webhook_deliveries WHERE status = 'pending' ORDER BY job_id, seq
+          ) head
+          WHERE head.next_attempt_at <= now() AND (head.locked_until IS NULL OR head.locked_until < now())
+          ORDER BY head.id
+          LIMIT $1)
+          AND (d.locked_until IS NULL OR d.locked_until < now())
+      RETURNING d.id, d.job_id, d.seq, d.url, d.message_id, d.payload, d.timeout_ms, d.attempts, d.deadline_at,
+                (SELECT k.webhook_secret FROM scrape_jobs j JOIN api_keys k ON k.user_id = j.user_id WHERE j.id = d.job_id) AS secret`,
+      [limit],
+    );
+    return rows;
+  }
+
+  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+    const { pool, log } = this.options;
+    if (!delivery.secret) {
+      await pool.query(`UPDATE webhook_deliveries SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
+        delivery.id,
+        'no signing secret: the user has no API key',
+      ]);
+      return;
+    }
+    const body = JSON.stringify(delivery.payload);
+    let status: number | null = null;
+    let error: string | undefined;
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Hookbot-Webhooks/1.0',
+          ...signWebhook(delivery.secret, delivery.message_id, new Date(), body),
+        },
+        signal: AbortSignal.timeout(delivery.timeout_ms),
+        // undici's own Agent type and the one fetch's types expect differ only in typings.
+        dispatcher: this.options.agent as never,
+      } as RequestInit);
+      status = response.status;
+      await response.body?.cancel().catch(() => undefined);
+      if (status < 200 || status >= 300) error = `receiver answered ${status}`;
+    } catch (caught) {
+      error = describe(caught);
+    }
+    if (!error) {
+      await pool.query(
+        `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), locked_until = NULL, last_status = $2, last_error = NULL
+          WHERE id = $1`,
+        [delivery.id, status],
+      );
+      return;
+    }
+    const backoff = Math.min(60, 2 ** (delivery.attempts - 1)) * (0.8 + Math.random() * 0.4);
+    const giveUp = Date.now() + backoff * 1000 > new Date(delivery.deadline_at).getTime();
+    log.warn({ jobId: delivery.job_id, seq: delivery.seq, attempt: delivery.attempts, error, giveUp }, 'webhook delivery failed');
+    await pool.query(
+      `UPDATE webhook_deliveries
+          SET status = $2, next_attempt_at = now() + make_interval(secs => $3), locked_until = NULL, last_status = $4, last_error = $5
+        WHERE id = $1`,
+      [delivery.id, giveUp ? 'failed' : 'pending', backoff, status, error],
+    );
+    if (!giveUp) setTimeout(() => this.wake(), Math.ceil(backoff * 1000) + 5).unref();
+  }
+}
