@@ -23,6 +23,13 @@ export const redactPaths = [
   'password',
   '*.password',
   'connectionString',
+  // issue #4: API keys and webhook signing secrets
+  'webhookSecret',
+  '*.webhookSecret',
+  'webhook_secret',
+  '*.webhook_secret',
+  'key',
+  '*.key',
 ];
 
 /** stdout, where a failed write (the reader went away: EPIPE) is dropped instead of thrown. */

@@ -84,7 +84,7 @@ const PAGE_DOM = `(() => {
   const site = document.querySelector('a[data-item-id="authority"]');
   return {
     name: text('h1'),
-    category: text('button[jsaction*="category"]'),
+    category: text('button.DkEaL, button[jsaction*="category"]'),
     address: text('button[data-item-id="address"]'),
     phone: phoneButton ? (phoneButton.textContent || '').trim() || null : null,
     website: site ? site.getAttribute('href') : null,
