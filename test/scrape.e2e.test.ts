@@ -256,4 +256,19 @@ describe('scrapes over HTTP with webhooks', () => {
     const message = await telegram.waitForMessage(alice.id, (m) => m.at >= started && (m.text ?? '').includes('blocking automated searches'));
     expect(message.text).toContain('<b>blocked</b>');
   });
+
+  it('/apikey shows the secret again but never the key; its button replaces the key at once', async () => {
+    const asked = Date.now();
+    telegram.sendUserMessage(bob, '/apikey');
+    const shown = await telegram.waitForMessage(bob.id, (m) => m.at >= asked && (m.text ?? '').includes(bobKey.secret));
+    expect(shown.text).not.toContain(bobKey.key);
+    expect(shown.text).toContain(`<code>${bobKey.key.slice(0, 7)}</code>`);
+    telegram.pressButton(bob, shown.messageId, 'apikey:new');
+    const edit = await telegram.waitForCall('editMessageText', (call) => call.params.chat_id === bob.id && String(call.params.text).includes('hb_'));
+    const newKey = /<code>(hb_[A-Za-z0-9_-]+)<\/code>/.exec(String(edit.params.text))?.[1];
+    expect(newKey).toBeDefined();
+    expect(newKey).not.toBe(bobKey.key);
+    expect((await api(hookbot.url, 'GET', '/jobs/any', { key: bobKey.key })).status).toBe(401);
+    expect((await api(hookbot.url, 'GET', '/jobs/any', { key: newKey })).status).toBe(404);
+  });
 });
