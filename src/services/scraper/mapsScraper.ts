@@ -122,9 +122,16 @@ export async function scrapeMaps(options: ScraperOptions, request: ScrapeRequest
   if (target <= 0) return summary;
 
   const browser = await launchChromium(options.executablePath);
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= closeBrowser(browser, log));
   let failure: unknown;
   const fail = (error: unknown) => {
-    failure ??= error;
+    if (failure === undefined) {
+      failure = error;
+      // Pages still loading would hold the scrape until their timeout: closing the browser ends
+      // them at once (cancel, block, or any other failure stops everything anyway).
+      void close();
+    }
     wake();
   };
   const onAbort = () => fail(new ScrapeCancelledError());
@@ -276,7 +283,7 @@ export async function scrapeMaps(options: ScraperOptions, request: ScrapeRequest
     throw failure ?? error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await closeBrowser(browser, log);
+    await close();
   }
 }
 
