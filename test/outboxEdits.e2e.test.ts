@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueMessages } from '../src/services/telegram/outbox.js';
+import { enqueueMessages, enqueueStreamItem } from '../src/services/telegram/outbox.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
 import { waitUntil } from './support/scrapeApi.js';
@@ -57,5 +57,27 @@ describe('outbox edits and documents', () => {
     expect(document?.caption).toBe('📄 <b>places</b>');
     expect(document?.document?.filename).toBe('مطاعم-القاهرة.csv');
     expect(document?.document?.data.equals(content)).toBe(true);
+  });
+
+  it('joins stream items that are still waiting, and only those', async () => {
+    // The chat is busy: its head message hangs, so what follows waits in the queue.
+    telegram.failNext('sendMessage', 1, { kind: 'hang', ms: 1_500 }, { chatId: user.id });
+    const [head] = await enqueueMessages(hookbot.database.pool, [{ chatId: user.id, html: 'busy head' }]);
+    await telegram.waitForCall('sendMessage', (call) => call.params.text === 'busy head');
+    const pool = hookbot.database.pool;
+    const first = await enqueueStreamItem(pool, { chatId: user.id, html: 'item 1' }, 'job-a');
+    const second = await enqueueStreamItem(pool, { chatId: user.id, html: 'item 2' }, 'job-a');
+    const other = await enqueueStreamItem(pool, { chatId: user.id, html: 'item x' }, 'job-b');
+    const third = await enqueueStreamItem(pool, { chatId: user.id, html: 'item 3' }, 'job-a');
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+    // Something else came in between: item 3 may not jump ahead of it.
+    expect(third).not.toBe(first);
+    await waitUntil(async () => (await statusOf(third)) === 'sent', 10_000, 'the stream');
+    expect(await statusOf(head!)).toBe('sent');
+    const texts = telegram.sent(user.id).map((message) => message.text);
+    expect(texts.slice(texts.indexOf('busy head'))).toEqual(['busy head', 'item 1\n\nitem 2', 'item x', 'item 3']);
+    const sentCall = telegram.calls.find((call) => call.method === 'sendMessage' && call.params.text === 'item x');
+    expect(sentCall?.params).not.toHaveProperty('stream');
   });
 });

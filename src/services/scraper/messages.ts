@@ -38,7 +38,7 @@ export function progressHtml(t: Translator, language: string, view: ProgressView
 /** A compact card for one place; icons instead of labels, so it reads the same in every language. */
 export function placeCardHtml(place: Place, position: number): string {
   const lines = [`<b>${position}. ${escapeHtml(place.business_name)}</b>${place.category ? ` · ${escapeHtml(place.category)}` : ''}`];
-  if (place.rating !== null) lines.push(`⭐ ${place.rating}${place.review_count !== null ? ` (${place.review_count})` : ''}`);
+  if (place.rating !== null) lines.push(`★ ${place.rating}${place.review_count !== null ? ` (${place.review_count})` : ''}`);
   if (place.phone) lines.push(`📞 ${escapeHtml(place.phone)}`);
   if (place.website) lines.push(`🌐 ${escapeHtml(place.website)}`);
   if (place.email) lines.push(`✉️ ${escapeHtml(place.email)}`);

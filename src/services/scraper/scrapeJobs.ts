@@ -4,7 +4,7 @@ import type { Place } from '../../../handlers/mapsPlace.js';
 import type { Config } from '../../config.js';
 import type { Translator } from '../../i18n.js';
 import type { Logger } from '../../logger.js';
-import { enqueueMessages, type OutgoingMessage } from '../telegram/outbox.js';
+import { enqueueMessages, enqueueStreamItem, type OutgoingMessage } from '../telegram/outbox.js';
 import { escapeHtml } from '../telegram/html.js';
 import { WEBHOOKS_CHANNEL } from '../webhooks/dispatcher.js';
 import { BrowserNotFoundError, resolveChromium } from './browser.js';
@@ -313,7 +313,7 @@ export class ScrapeJobs {
           timestamp: timestamp(),
         });
       }
-      await enqueueMessages(client, [{ chatId: Number(job.chat_id), html: placeCardHtml(place, position) }]);
+      await enqueueStreamItem(client, { chatId: Number(job.chat_id), html: placeCardHtml(place, position) }, `scrape:${job.id}`);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -116,6 +116,39 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
   return result;
 }
 
+/**
+ * Queues a short message of a stream (e.g. one scrape result) for a chat, or adds it as a new
+ * paragraph to the chat's last queued message when that one belongs to the same `stream`, has
+ * not been tried yet and stays within one Telegram message. When Telegram's per-chat pace
+ * (about one message a second) holds a fast stream back, its items then leave together instead
+ * of queueing up one by one; when the chat keeps up, each goes alone. Returns the outbox id.
+ */
+export async function enqueueStreamItem(client: Queryable, message: { chatId: number; html: string }, stream: string): Promise<number> {
+  const { rows } = await client.query<{ id: string }>(
+    `UPDATE telegram_outbox o
+        SET payload = jsonb_set(o.payload, '{text}', to_jsonb((o.payload->>'text') || E'\n\n' || $2::text))
+      WHERE o.id = (SELECT max(id) FROM telegram_outbox WHERE chat_id = $1 AND status = 'pending')
+        AND o.status = 'pending' AND o.locked_until IS NULL AND o.attempts = 0 AND o.method = 'sendMessage'
+        AND o.payload->>'stream' = $3
+        AND length(o.payload->>'text') + length($2::text) + 2 <= $4
+    RETURNING o.id`,
+    [message.chatId, message.html, stream, STREAM_MESSAGE_LIMIT],
+  );
+  if (rows[0]) return Number(rows[0].id);
+  const inserted = await client.query<{ id: string }>(
+    `INSERT INTO telegram_outbox (chat_id, method, payload) VALUES ($1, 'sendMessage', $2) RETURNING id`,
+    [
+      message.chatId,
+      JSON.stringify({ chat_id: message.chatId, text: message.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true }, stream }),
+    ],
+  );
+  await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  return Number(inserted.rows[0]!.id);
+}
+
+/** Markup counted too, so the visible text is surely under Telegram's 4096. */
+const STREAM_MESSAGE_LIMIT = 4000;
+
 interface ClaimedMessage {
   id: number;
   chat_id: number;
@@ -275,7 +308,9 @@ export class OutboxWorker {
       const file = new InputFile(Buffer.from(document.base64, 'base64'), document.filename);
       return (await api.raw.sendDocument({ ...payload, document: file } as never)) as { message_id: number };
     }
-    return (await api.raw.sendMessage(message.payload as never)) as { message_id: number };
+    // `stream` is ours (see enqueueStreamItem), not a Bot API parameter.
+    const { stream: _stream, ...payload } = message.payload;
+    return (await api.raw.sendMessage(payload as never)) as { message_id: number };
   }
 
   private async deliver(message: ClaimedMessage): Promise<void> {
