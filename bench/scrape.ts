@@ -20,6 +20,8 @@ import { createDatabase, percentile, printTable, startPostgres, startProcess, ty
 
 const LONG_JOB = Number(process.env.BENCH_SCRAPE_PLACES ?? 200);
 const SHORT_JOB = 20;
+// The fixture answers a place page after this long, as a real network would (Maps takes longer).
+const PAGE_DELAY_MS = Number(process.env.BENCH_PAGE_DELAY_MS ?? 250);
 
 function progress(message: string): void {
   process.stderr.write(`[bench scrape] ${message}\n`);
@@ -134,7 +136,7 @@ async function directLag(receiver: WebhookReceiver, count: number): Promise<numb
 async function main(): Promise<void> {
   const postgres = await startPostgres();
   const telegram = await startFakeTelegram();
-  const maps = await startFakeMaps({ places: bulkPlaces(Math.max(LONG_JOB, SHORT_JOB) + 20), placeDelayMs: 20, feedDelayMs: 50, pageSize: 10 });
+  const maps = await startFakeMaps({ places: bulkPlaces(Math.max(LONG_JOB, SHORT_JOB) + 20), placeDelayMs: PAGE_DELAY_MS, feedDelayMs: 100, pageSize: 10 });
   const receiver = await startWebhookReceiver();
   const children: Child[] = [];
   try {
@@ -170,7 +172,7 @@ async function main(): Promise<void> {
     const baseRate = rows[0]!.perMinute;
     const shortRss = rows.find((row) => row.concurrency === 4 && row.places === SHORT_JOB)?.peakRssMb ?? Number.NaN;
     printTable(
-      'Maps scrapes on the fixture site (20 ms per place page); Hookbot as `npm start` runs it; lag = result committed -> received by the webhook',
+      `Maps scrapes on the fixture site (${PAGE_DELAY_MS} ms per place page, like a network); Hookbot as "npm start" runs it; lag = result committed -> received by the webhook`,
       ['job', 'conc.', 'places', 'first result s', 'places/min', 'vs conc. 1', 'peak RSS MB', 'RSS vs 20-place', 'lag p50 ms', 'lag p99 ms'],
       [
         ...rows.map((row) => [

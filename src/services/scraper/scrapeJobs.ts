@@ -296,23 +296,41 @@ export class ScrapeJobs {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`INSERT INTO scrape_results (job_id, position, place_id, data) VALUES ($1, $2, $3, $4)`, [
-        job.id,
-        position,
-        place.place_id,
-        JSON.stringify(place),
-      ]);
-      await client.query('UPDATE scrape_jobs SET result_count = $2 WHERE id = $1', [job.id, position]);
-      if (job.webhook_url) {
-        await this.queueWebhook(client, job, position, RESULT_WEBHOOK_TIMEOUT_MS, {
-          job_id: job.id,
-          status: 'processing',
-          current_result: position,
-          total_expected: job.max_results,
-          result: webhookResult(place),
-          timestamp: timestamp(),
-        });
-      }
+      const payload = job.webhook_url
+        ? JSON.stringify({
+            job_id: job.id,
+            status: 'processing',
+            current_result: position,
+            total_expected: job.max_results,
+            result: webhookResult(place),
+            timestamp: timestamp(),
+          })
+        : null;
+      // One statement for the result, the count and the webhook request: the webhook's lag starts here.
+      await client.query(
+        `WITH result AS (
+           INSERT INTO scrape_results (job_id, position, place_id, data) VALUES ($1, $2, $3, $4)
+         ), counted AS (
+           UPDATE scrape_jobs SET result_count = $2 WHERE id = $1
+         ), webhook AS (
+           INSERT INTO webhook_deliveries (job_id, seq, url, message_id, payload, timeout_ms, deadline_at)
+           SELECT $1, $2, $5, $6, $7::jsonb, $8, now() + make_interval(secs => $9) WHERE $5::text IS NOT NULL
+           ON CONFLICT (job_id, seq) DO NOTHING
+           RETURNING id
+         )
+         SELECT CASE WHEN EXISTS (SELECT 1 FROM webhook) THEN pg_notify('${WEBHOOKS_CHANNEL}', '') END`,
+        [
+          job.id,
+          position,
+          place.place_id,
+          JSON.stringify(place),
+          job.webhook_url,
+          `msg_${job.id}_${position}`,
+          payload,
+          RESULT_WEBHOOK_TIMEOUT_MS,
+          this.deps.config.webhooks.retrySeconds,
+        ],
+      );
       await enqueueStreamItem(client, { chatId: Number(job.chat_id), html: placeCardHtml(place, position) }, `scrape:${job.id}`);
       await client.query('COMMIT');
     } catch (error) {

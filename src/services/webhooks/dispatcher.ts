@@ -19,6 +19,12 @@ interface ClaimedDelivery {
   secret: string | null;
 }
 
+const CLAIMED_COLUMNS = `d.id, d.job_id, d.seq, d.url, d.message_id, d.payload, d.timeout_ms, d.attempts, d.deadline_at,
+  (SELECT k.webhook_secret FROM scrape_jobs j JOIN api_keys k ON k.user_id = j.user_id WHERE j.id = d.job_id) AS secret`;
+
+/** Lease and attempt count of a claimed delivery. */
+const CLAIM_SET = `locked_until = now() + make_interval(secs => d.timeout_ms / 1000.0 + 30), attempts = d.attempts + 1`;
+
 export interface WebhookDispatcherOptions {
   pool: pg.Pool;
   log: Logger;
@@ -95,7 +101,7 @@ export class WebhookDispatcher {
         }
       }
       for (const delivery of claimed) {
-        const task = this.deliver(delivery)
+        const task = this.deliverInOrder(delivery)
           .catch((error: unknown) => this.options.log.error({ err: error, deliveryId: delivery.id }, 'webhook bookkeeping failed'))
           .finally(() => {
             this.inFlight.delete(task);
@@ -120,11 +126,32 @@ export class WebhookDispatcher {
     });
   }
 
+  /**
+   * Leases and outcomes are written without waiting for the disk (synchronous_commit off): one
+   * lost in a crash only means a request is sent again (webhook-id lets receivers drop it), and
+   * waiting for a flush before every request would be most of the delivery lag.
+   */
+  private async bookkeep<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<pg.QueryResult<R>> {
+    const client = await this.options.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = off');
+      const result = await client.query<R>(sql, params);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   /** The oldest pending request of each job, when due and not held by another attempt. */
   private async claim(limit: number): Promise<ClaimedDelivery[]> {
-    const { rows } = await this.options.pool.query<ClaimedDelivery>(
+    const { rows } = await this.bookkeep<ClaimedDelivery>(
       `UPDATE webhook_deliveries d
-          SET locked_until = now() + make_interval(secs => d.timeout_ms / 1000.0 + 30), attempts = d.attempts + 1
+          SET ${CLAIM_SET}
         WHERE d.id IN (
           SELECT head.id FROM (
             SELECT DISTINCT ON (job_id) id, next_attempt_at, locked_until
@@ -134,21 +161,27 @@ export class WebhookDispatcher {
           ORDER BY head.id
           LIMIT $1)
           AND (d.locked_until IS NULL OR d.locked_until < now())
-      RETURNING d.id, d.job_id, d.seq, d.url, d.message_id, d.payload, d.timeout_ms, d.attempts, d.deadline_at,
-                (SELECT k.webhook_secret FROM scrape_jobs j JOIN api_keys k ON k.user_id = j.user_id WHERE j.id = d.job_id) AS secret`,
+      RETURNING ${CLAIMED_COLUMNS}`,
       [limit],
     );
     return rows;
   }
 
-  private async deliver(delivery: ClaimedDelivery): Promise<void> {
-    const { pool, log } = this.options;
+  /** One job's requests back to back: each success claims the job's next one in the same statement. */
+  private async deliverInOrder(first: ClaimedDelivery): Promise<void> {
+    let next: ClaimedDelivery | undefined = first;
+    while (next) next = await this.deliver(next);
+  }
+
+  /** Sends one request and records the outcome; after a success, returns the job's next request, claimed. */
+  private async deliver(delivery: ClaimedDelivery): Promise<ClaimedDelivery | undefined> {
+    const { log } = this.options;
     if (!delivery.secret) {
-      await pool.query(`UPDATE webhook_deliveries SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
+      await this.bookkeep(`UPDATE webhook_deliveries SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
         delivery.id,
         'no signing secret: the user has no API key',
       ]);
-      return;
+      return undefined;
     }
     const body = JSON.stringify(delivery.payload);
     let status: number | null = null;
@@ -174,22 +207,34 @@ export class WebhookDispatcher {
       error = describe(caught);
     }
     if (!error) {
-      await pool.query(
-        `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), locked_until = NULL, last_status = $2, last_error = NULL
-          WHERE id = $1`,
+      const delivered = `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), locked_until = NULL, last_status = $2, last_error = NULL
+          WHERE id = $1 RETURNING job_id, seq`;
+      if (!this.running) {
+        await this.bookkeep(delivered, [delivery.id, status]);
+        return undefined;
+      }
+      // The job's next request goes out at once, without a round through the claim loop.
+      const { rows } = await this.bookkeep<ClaimedDelivery>(
+        `WITH done AS (${delivered})
+         UPDATE webhook_deliveries d SET ${CLAIM_SET}
+          WHERE d.id = (SELECT n.id FROM webhook_deliveries n, done
+                         WHERE n.job_id = done.job_id AND n.seq > done.seq AND n.status = 'pending' ORDER BY n.seq LIMIT 1)
+            AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now())
+         RETURNING ${CLAIMED_COLUMNS}`,
         [delivery.id, status],
       );
-      return;
+      return rows[0];
     }
     const backoff = Math.min(60, 2 ** (delivery.attempts - 1)) * (0.8 + Math.random() * 0.4);
     const giveUp = Date.now() + backoff * 1000 > new Date(delivery.deadline_at).getTime();
     log.warn({ jobId: delivery.job_id, seq: delivery.seq, attempt: delivery.attempts, error, giveUp }, 'webhook delivery failed');
-    await pool.query(
+    await this.bookkeep(
       `UPDATE webhook_deliveries
           SET status = $2, next_attempt_at = now() + make_interval(secs => $3), locked_until = NULL, last_status = $4, last_error = $5
         WHERE id = $1`,
       [delivery.id, giveUp ? 'failed' : 'pending', backoff, status, error],
     );
     if (!giveUp) setTimeout(() => this.wake(), Math.ceil(backoff * 1000) + 5).unref();
+    return undefined;
   }
 }
