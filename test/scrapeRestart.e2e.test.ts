@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumDescendants } from './support/chromiumProcesses.js';
 import { createTestDatabase } from './support/database.js';
@@ -25,6 +26,16 @@ afterAll(async () => {
   for (const hookbot of running) await hookbot.stop();
   await Promise.all([telegram?.close(), maps?.close(), receiver?.close()]);
 });
+
+/** A process that still runs (a zombie waiting for its parent to reap it counts as gone). */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
 
 async function resultsOf(hookbot: TestHookbot, jobId: string) {
   return hookbot.query<{ position: number; place_id: string }>(`SELECT position, place_id FROM scrape_results WHERE job_id = $1 ORDER BY position`, [jobId]);
@@ -90,7 +101,11 @@ describe('scrape jobs survive restarts', () => {
         const { body } = await api(child.url, 'GET', `/jobs/${jobId}`, { key });
         return Number(body.results) >= 2;
       }, 30_000, 'the first results');
+      const browsers = chromiumDescendants(child.process.pid);
+      expect(browsers.length).toBeGreaterThan(0);
       await child.kill('SIGKILL');
+      // Its Chromium does not outlive it: the browser quits when its pipe to the dead process closes.
+      await waitUntil(() => browsers.every((pid) => !isAlive(pid)), 20_000, 'the killed worker\'s Chromium to exit');
 
       const survivor = await startTestHookbot(telegram, { databaseUrl, env: env() });
       running.push(survivor);
