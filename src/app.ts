@@ -87,6 +87,8 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     // Maps scrapes (issue #4): created by the bot and the API, run by agenda on workers.
     const apiKeys = new ApiKeyRepository(database.db);
     const resolveHost = hostResolver(config.webhooks.dnsServers);
+    const guarded = guardedAgent(resolveHost, config.webhooks.allowPrivate);
+    stops.push({ name: 'outbound HTTP agent', stop: () => guarded.close() });
     let dispatcher: WebhookDispatcher | undefined;
     let jobAgenda: Agenda | undefined;
     const scrapes = new ScrapeJobs({
@@ -104,6 +106,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       },
       wakeOutbox,
       wakeWebhooks: () => dispatcher?.wake(),
+      websiteAgent: guarded,
     });
 
     const needsBot = has('bot') || (has('web') && config.telegram.mode === 'webhook');
@@ -121,7 +124,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       });
       await outbox.start();
       stops.push({ name: 'outbox', stop: () => outbox!.stop() });
-      dispatcher = new WebhookDispatcher({ pool: database.pool, log, agent: guardedAgent(resolveHost, config.webhooks.allowPrivate) });
+      dispatcher = new WebhookDispatcher({ pool: database.pool, log, agent: guarded });
       await dispatcher.start();
       stops.push({ name: 'webhook dispatcher', stop: () => dispatcher!.stop() });
       const scheduler = await startScheduler({

@@ -4,6 +4,7 @@ import { startFakeDns, type FakeDns } from './support/fakeDns.js';
 import { startFakeMaps, type FakeMaps } from './support/fakeMaps.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
+import { standardPlaces, variant } from './support/mapsFixtures.js';
 import { api, apiCredentials, waitForJobEnd, waitUntil, type ApiCredentials } from './support/scrapeApi.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhookReceiver.js';
 
@@ -92,6 +93,23 @@ describe('webhook_url address guard (ALLOW_PRIVATE_WEBHOOKS=false)', () => {
     );
     expect(receiver.requests).toEqual([]);
   }, 60_000);
+
+  it('does not visit a place website that points inside either', async () => {
+    const [kipriakon] = standardPlaces();
+    maps.setOptions({ places: [variant(kipriakon!, { id: 'ChIJinside', name: 'Inside Cafe', 7: [maps.siteUrl('mail')] })] });
+    try {
+      const accepted = await api(hookbot.url, 'POST', '/scrape', { key: credentials.key, body: { query: 'Inside Cafe', max_results: 1 } });
+      const job = await waitForJobEnd(hookbot.url, credentials.key, String(accepted.body.job_id));
+      expect(job).toMatchObject({ status: 'completed', results: 1 });
+      const [row] = await hookbot.query<{ data: { website: string; email: string | null } }>(`SELECT data FROM scrape_results WHERE job_id = $1`, [
+        accepted.body.job_id,
+      ]);
+      expect(row?.data).toMatchObject({ website: maps.siteUrl('mail'), email: null });
+      expect(maps.hits.some((hit) => hit.startsWith('/sites/'))).toBe(false);
+    } finally {
+      maps.setOptions({ places: undefined });
+    }
+  });
 
   it('classifies addresses', () => {
     expect(forbiddenRange('93.184.216.34')).toBeUndefined();

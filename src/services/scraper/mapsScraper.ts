@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import type { Agent } from 'undici';
 import {
   placeFromDom,
   placeFromInitializationState,
@@ -37,6 +38,8 @@ export interface ScraperOptions {
   stallMs?: number;
   /** Timeout of one page load. */
   navigationTimeoutMs?: number;
+  /** HTTP agent for the websites visited for e-mails (the address-guarded one in the app). */
+  websiteAgent?: Agent;
   log: Logger;
 }
 
@@ -263,7 +266,7 @@ export async function scrapeMaps(options: ScraperOptions, request: ScrapeRequest
         return;
       }
       seenIds.add(place.place_id);
-      if (place.website) place.email = await findWebsiteEmail(place.website, options.emailTimeoutMs, signal);
+      if (place.website) place.email = await findWebsiteEmail(place.website, options.emailTimeoutMs, signal, options.websiteAgent);
       if (failure || enough()) return;
       summary.extracted += 1;
       position += 1;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import type { Agent } from 'undici';
 import type { Place } from '../../../handlers/mapsPlace.js';
 import type { Config } from '../../config.js';
 import type { Translator } from '../../i18n.js';
@@ -67,6 +68,8 @@ export interface ScrapeJobsDeps {
   /** In-process nudges after a commit (other processes hear NOTIFY). */
   wakeOutbox(): void;
   wakeWebhooks(): void;
+  /** Address-guarded HTTP agent for the places' websites (same rule as webhooks). */
+  websiteAgent?: Agent;
 }
 
 export class TooManyScrapesError extends Error {
@@ -251,6 +254,7 @@ export class ScrapeJobs {
           baseUrl: config.scrape.mapsBaseUrl,
           concurrency: config.scrape.concurrency,
           emailTimeoutMs: config.scrape.emailTimeoutSeconds * 1000,
+          websiteAgent: this.deps.websiteAgent,
           log,
         },
         {
