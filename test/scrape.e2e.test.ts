@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumDescendants } from './support/chromiumProcesses.js';
 import { startFakeMaps, type FakeMaps } from './support/fakeMaps.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
-import { registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
+import { ADMIN_ID, registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
 import { bulkPlaces } from './support/mapsFixtures.js';
 import { api, apiCredentials, waitForJobEnd, waitUntil, type ApiCredentials } from './support/scrapeApi.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhookReceiver.js';
@@ -118,6 +118,30 @@ describe('scrapes from the bot', () => {
       telegram.sendUserMessage(alice, '/cancel');
       const nothing = await telegram.waitForMessage(alice.id, (m) => m.at >= started && (m.text ?? '').includes('no scrape to stop'));
       expect(nothing.text).toBe('There is no scrape to stop.');
+    } finally {
+      maps.setOptions({ places: undefined, placeDelayMs: 0 });
+    }
+  });
+  it('stops the scrape of a user an admin deactivates', async () => {
+    const carol = { id: 7103, first_name: 'Carol' };
+    await registerUser(telegram, carol);
+    maps.setOptions({ places: bulkPlaces(60), placeDelayMs: 300 });
+    try {
+      const started = Date.now();
+      telegram.sendUserMessage(carol, '/scrape all 60');
+      await telegram.waitForMessage(carol.id, (m) => m.at >= started && /(^|\n\n)<b>1\. /.test(m.text ?? ''), 30_000);
+      telegram.sendUserMessage({ id: ADMIN_ID, first_name: 'Admin' }, `/deactivate ${carol.id}`);
+      await waitUntil(
+        async () => (await hookbot.query(`SELECT 1 FROM scrape_jobs WHERE user_id = (SELECT id FROM users WHERE telegram_id = $1) AND status = 'failed'`, [carol.id])).length === 1,
+        20_000,
+        'the job to stop',
+      );
+      const [job] = await hookbot.query<{ error: string; result_count: number }>(
+        `SELECT error, result_count FROM scrape_jobs WHERE user_id = (SELECT id FROM users WHERE telegram_id = $1)`,
+        [carol.id],
+      );
+      expect(job?.error).toBe('the account was deactivated by an administrator');
+      expect(job!.result_count).toBeLessThan(60);
     } finally {
       maps.setOptions({ places: undefined, placeDelayMs: 0 });
     }

@@ -217,6 +217,11 @@ export class ScrapeJobs {
     const job = rows[0];
     if (!job) return;
     const startedAt = Date.now();
+    const { rows: owner } = await pool.query<{ active: boolean }>('SELECT active FROM users WHERE id = $1', [job.user_id]);
+    if (!owner[0]?.active) {
+      await this.fail(job, new Error('the account was deactivated by an administrator'), startedAt);
+      return;
+    }
     if (job.attempts > MAX_ATTEMPTS) {
       await this.fail(job, new Error(`interrupted ${job.attempts - 1} times (worker restarts); giving up`), startedAt);
       return;
@@ -227,11 +232,14 @@ export class ScrapeJobs {
     let lastTouch = Date.now();
     const heartbeat = setInterval(() => {
       void (async () => {
-        const { rows: state } = await pool.query<{ cancel_requested: boolean }>(
-          `UPDATE scrape_jobs SET heartbeat_at = now() WHERE id = $1 RETURNING cancel_requested`,
+        const { rows: state } = await pool.query<{ cancel_requested: boolean; active: boolean }>(
+          `UPDATE scrape_jobs j SET heartbeat_at = now() FROM users u WHERE j.id = $1 AND u.id = j.user_id
+           RETURNING j.cancel_requested, u.active`,
           [job.id],
         );
         if (state[0]?.cancel_requested) controller.abort(new ScrapeCancelledError());
+        // Nothing of a deactivated user is processed: their scrape stops too.
+        else if (state[0] && !state[0].active) controller.abort(new Error('the account was deactivated by an administrator'));
         if (Date.now() - lastTouch > 20_000) {
           lastTouch = Date.now();
           await touch();
@@ -285,8 +293,8 @@ export class ScrapeJobs {
       } else if (reason instanceof ScrapeCancelledError) {
         await this.cancelled(job, startedAt);
       } else {
-        log.warn({ jobId: job.id, error: error instanceof Error ? error.message : String(error) }, 'scrape failed');
-        await this.fail(job, error, startedAt);
+        log.warn({ jobId: job.id, error: reason instanceof Error ? reason.message : String(reason) }, 'scrape failed');
+        await this.fail(job, reason, startedAt);
       }
     } finally {
       clearInterval(heartbeat);
