@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumDescendants } from './support/chromiumProcesses.js';
 import { createTestDatabase } from './support/database.js';
@@ -61,8 +62,17 @@ describe('scrape jobs survive restarts', () => {
     const response = await api(first.url, 'POST', '/scrape', { key, body: { query: 'all', max_results: 24, webhook_url: receiver.url } });
     const jobId = String(response.body.job_id);
     await waitUntil(async () => (await resultsOf(first, jobId)).length >= 3, 30_000, 'the first results');
+    // A receiver that hangs must not hold the shutdown: its request is cut and handed back.
+    receiver.setHang(60_000);
+    await receiver.waitFor((requests) => requests.some((request) => request.payload.job_id === jobId && request.answered === 0));
     await first.stop();
+    receiver.setHang(0);
     expect(chromiumDescendants()).toEqual([]);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const leased = await client.query(`SELECT 1 FROM webhook_deliveries WHERE job_id = $1 AND status = 'pending' AND locked_until IS NOT NULL`, [jobId]);
+    await client.end();
+    expect(leased.rows).toEqual([]);
 
     const second = await startTestHookbot(telegram, { databaseUrl, env: env() });
     running.push(second);

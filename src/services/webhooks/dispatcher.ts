@@ -56,6 +56,8 @@ export class WebhookDispatcher {
   private pendingWake = false;
   private listener: pg.PoolClient | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Cuts requests still waiting on a receiver when we stop: a slow receiver must not hold a shutdown. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: WebhookDispatcherOptions) {}
 
@@ -77,6 +79,7 @@ export class WebhookDispatcher {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.stopping.abort();
     this.wake();
     await this.loop;
     if (this.listener) {
@@ -196,7 +199,7 @@ export class WebhookDispatcher {
           'user-agent': 'Hookbot-Webhooks/1.0',
           ...signWebhook(delivery.secret, delivery.message_id, new Date(), body),
         },
-        signal: AbortSignal.timeout(delivery.timeout_ms),
+        signal: AbortSignal.any([AbortSignal.timeout(delivery.timeout_ms), this.stopping.signal]),
         // undici's own Agent type and the one fetch's types expect differ only in typings.
         dispatcher: this.options.agent as never,
       } as RequestInit);
@@ -204,6 +207,11 @@ export class WebhookDispatcher {
       await response.body?.cancel().catch(() => undefined);
       if (status < 200 || status >= 300) error = `receiver answered ${status}`;
     } catch (caught) {
+      if (this.stopping.signal.aborted) {
+        // Not the receiver's fault: hand the request back untried for the next start.
+        await this.bookkeep(`UPDATE webhook_deliveries SET locked_until = NULL, attempts = attempts - 1 WHERE id = $1`, [delivery.id]);
+        return undefined;
+      }
       error = describe(caught);
     }
     if (!error) {
