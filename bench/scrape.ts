@@ -27,17 +27,18 @@ function progress(message: string): void {
   process.stderr.write(`[bench scrape] ${message}\n`);
 }
 
-/** Resident memory of a process and all its descendants (Chromium's are many), in MB. */
-function treeRssMb(root: number): number {
+/**
+ * Memory of a process and all its descendants (Chromium's are many), in MB: RSS summed as the
+ * issue asks, and PSS, which shares each shared page among the processes using it (summed RSS
+ * counts Chromium's shared libraries once per process).
+ */
+function treeMemoryMb(root: number): { rss: number; pss: number } {
   const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      parents.set(pid, Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0));
-      rss.set(pid, Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      parents.set(pid, Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
     } catch {
       // gone meanwhile
     }
@@ -49,9 +50,19 @@ function treeRssMb(root: number): number {
     }
     return false;
   };
-  let total = 0;
-  for (const [pid, kb] of rss) if (inTree(pid)) total += kb;
-  return total / 1024;
+  let rss = 0;
+  let pss = 0;
+  for (const pid of parents.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { rss: rss / 1024, pss: pss / 1024 };
 }
 
 async function seed(databaseUrl: string): Promise<string> {
@@ -71,6 +82,7 @@ interface Row {
   firstResultS: number;
   perMinute: number;
   peakRssMb: number;
+  peakPssMb: number;
   lagP50: number;
   lagP99: number;
 }
@@ -78,8 +90,13 @@ interface Row {
 async function runJob(app: Child, key: string, receiver: WebhookReceiver, databaseUrl: string, places: number, label: string, concurrency: number): Promise<Row> {
   const before = receiver.requests.length;
   let peak = 0;
+  let peakPss = 0;
   // Reading /proc is synchronous work in the process that also times the receiver: not too often.
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(app.process.pid!))), 300);
+  const sampler = setInterval(() => {
+    const memory = treeMemoryMb(app.process.pid!);
+    peak = Math.max(peak, memory.rss);
+    peakPss = Math.max(peakPss, memory.pss);
+  }, 300);
   const requested = Date.now();
   const response = await fetch(`${app.url}/scrape`, {
     method: 'POST',
@@ -113,6 +130,7 @@ async function runJob(app: Child, key: string, receiver: WebhookReceiver, databa
     firstResultS: (first - requested) / 1000,
     perMinute: received.length > 1 ? ((received.length - 1) / (last - first)) * 60_000 : Number.NaN,
     peakRssMb: peak,
+    peakPssMb: peakPss,
     lagP50: percentile(lags, 50),
     lagP99: percentile(lags, 99),
   };
@@ -170,10 +188,12 @@ async function main(): Promise<void> {
     const direct = await directLag(receiver, 100);
     const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
     const baseRate = rows[0]!.perMinute;
-    const shortRss = rows.find((row) => row.concurrency === 4 && row.places === SHORT_JOB)?.peakRssMb ?? Number.NaN;
+    const short = rows.find((row) => row.concurrency === 4 && row.places === SHORT_JOB);
+    const shortRss = short?.peakRssMb ?? Number.NaN;
+    const shortPss = short?.peakPssMb ?? Number.NaN;
     printTable(
       `Maps scrapes on the fixture site (${PAGE_DELAY_MS} ms per place page, like a network); Hookbot as "npm start" runs it; lag = result committed -> received by the webhook`,
-      ['job', 'conc.', 'places', 'first result s', 'places/min', 'vs conc. 1', 'peak RSS MB', 'RSS vs 20-place', 'lag p50 ms', 'lag p99 ms'],
+      ['job', 'conc.', 'places', 'first result s', 'places/min', 'vs conc. 1', 'peak RSS MB', 'vs 20-place', 'peak PSS MB', 'vs 20-place', 'lag p50 ms', 'lag p99 ms'],
       [
         ...rows.map((row) => [
           row.label,
@@ -184,10 +204,12 @@ async function main(): Promise<void> {
           `${fmt((row.perMinute / baseRate) * 100)}%`,
           fmt(row.peakRssMb),
           row.concurrency === 4 ? `${fmt(((row.peakRssMb - shortRss) / shortRss) * 100, 1)}%` : '',
+          fmt(row.peakPssMb),
+          row.concurrency === 4 ? `${fmt(((row.peakPssMb - shortPss) / shortPss) * 100, 1)}%` : '',
           fmt(row.lagP50, 1),
           fmt(row.lagP99, 1),
         ]),
-        ['direct POST to the receiver (floor)', '', direct.length, '', '', '', '', '', fmt(percentile(direct, 50), 1), fmt(percentile(direct, 99), 1)],
+        ['direct POST to the receiver (floor)', '', direct.length, '', '', '', '', '', '', '', fmt(percentile(direct, 50), 1), fmt(percentile(direct, 99), 1)],
       ],
     );
   } finally {

@@ -97,6 +97,9 @@ const PAGE_DOM = `(() => {
   };
 })()`;
 
+/** Place pages one worker page reads before it is replaced by a fresh one. */
+const PAGE_RECYCLE_EVERY = 20;
+
 /** The same place under another link: Maps adds query parameters to repeated (sponsored) entries. */
 const linkKey = (link: string) => link.split('?')[0] ?? link;
 
@@ -166,6 +169,7 @@ export async function scrapeMaps(options: ScraperOptions, request: ScrapeRequest
     const context = await browser.newContext({ locale: request.language, viewport: { width: 1280, height: 900 } });
     context.setDefaultNavigationTimeout(options.navigationTimeoutMs ?? 30_000);
     context.setDefaultTimeout(options.navigationTimeoutMs ?? 30_000);
+
     const feedPage = await context.newPage();
     const searchUrl = new URL(`/maps/search/${encodeURIComponent(request.query).replace(/%20/g, '+')}`, options.baseUrl);
     searchUrl.searchParams.set('hl', request.language);
@@ -225,7 +229,8 @@ export async function scrapeMaps(options: ScraperOptions, request: ScrapeRequest
       });
 
     const worker = async () => {
-      const page = await context.newPage();
+      let page = await context.newPage();
+      let visits = 0;
       try {
         while (!failure && !enough()) {
           const link = queue.shift();
@@ -234,6 +239,13 @@ export async function scrapeMaps(options: ScraperOptions, request: ScrapeRequest
             await changed(1_000);
             continue;
           }
+          if (visits === PAGE_RECYCLE_EVERY) {
+            // A fresh page (and renderer) now and then keeps memory flat over long scrapes.
+            await page.close().catch(() => undefined);
+            page = await context.newPage();
+            visits = 0;
+          }
+          visits += 1;
           inFlight += 1;
           try {
             await readPlace(page, link);

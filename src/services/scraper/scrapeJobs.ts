@@ -181,12 +181,16 @@ export class ScrapeJobs {
     return job;
   }
 
-  /** Jobs a dead worker left running, and jobs a shutdown handed back: scheduled again. */
+  /**
+   * Jobs a dead worker left running, and jobs a shutdown handed back: queued and scheduled again,
+   * once (a cleared heartbeat marks them as scheduled).
+   */
   async recover(): Promise<number> {
     const { rows } = await this.deps.pool.query<{ id: string }>(
-      `SELECT id FROM scrape_jobs
+      `UPDATE scrape_jobs SET status = 'queued', heartbeat_at = NULL
         WHERE (status = 'running' AND heartbeat_at < now() - make_interval(secs => $1))
-           OR (status = 'queued' AND heartbeat_at IS NOT NULL)`,
+           OR (status = 'queued' AND heartbeat_at IS NOT NULL)
+      RETURNING id`,
       [STALE_SECONDS],
     );
     for (const { id } of rows) await this.deps.schedule(id);
