@@ -5,7 +5,7 @@ import { chromiumDescendants } from './support/chromiumProcesses.js';
 import { createTestDatabase } from './support/database.js';
 import { startFakeMaps, type FakeMaps } from './support/fakeMaps.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
-import { registerUser, spawnHookbot, startTestHookbot, testEnv, type TestHookbot } from './support/hookbot.js';
+import { registerUser, spawnHookbot, startTestHookbot, startTestRoles, testEnv, type TestHookbot } from './support/hookbot.js';
 import { bulkPlaces } from './support/mapsFixtures.js';
 import { api, apiCredentials, waitForJobEnd, waitUntil } from './support/scrapeApi.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhookReceiver.js';
@@ -132,4 +132,24 @@ describe('scrape jobs survive restarts', () => {
       await child.kill('SIGKILL');
     }
   }, 180_000);
+
+  it('a web-only process queues the job and a worker process runs it', async () => {
+    const databaseUrl = await createTestDatabase();
+    const worker = await startTestRoles(telegram, { databaseUrl, env: env(), roles: ['worker', 'bot'] });
+    const web = await startTestRoles(telegram, { databaseUrl, env: env(), roles: ['web'] });
+    try {
+      await registerUser(telegram, { id: 7303, first_name: 'Split' });
+      const { key, secret } = await apiCredentials(telegram, 7303);
+      receiver.setSecret(secret);
+      const response = await api(web.url!, 'POST', '/scrape', { key, body: { query: 'all', max_results: 3, webhook_url: receiver.url } });
+      expect(response.status).toBe(202);
+      const job = await waitForJobEnd(web.url!, key, String(response.body.job_id), 60_000);
+      expect(job).toMatchObject({ status: 'completed', results: 3 });
+      await receiver.waitFor(() => receiver.accepted().some((request) => request.payload.job_id === job.job_id && request.payload.status === 'completed'));
+      expectCompleteWebhooks(String(job.job_id), 3);
+    } finally {
+      await web.stop();
+      await worker.stop();
+    }
+  }, 90_000);
 });
