@@ -221,6 +221,8 @@ describe('scrapes over HTTP with webhooks', () => {
     expect(noKey.body.error).toMatch(/Authorization: Bearer/);
     expect((await api(hookbot.url, 'POST', '/scrape', { key: 'hb_wrong', body: { query: 'x' } })).body).toEqual({ error: 'unknown API key' });
     expect((await api(hookbot.url, 'GET', `/jobs/${jobId}`)).status).toBe(401);
+    const spec = (await (await fetch(`${hookbot.url}/docs/json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/scrape', '/jobs/{id}', '/download/{id}']));
   });
 
   it('retries a failing receiver with backoff, records every attempt, and keeps the order', async () => {

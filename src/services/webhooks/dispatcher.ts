@@ -137,8 +137,8 @@ export class WebhookDispatcher {
   private async bookkeep<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<pg.QueryResult<R>> {
     const client = await this.options.pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL synchronous_commit = off');
+      // One round trip for both (a simple query may hold several statements).
+      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
       const result = await client.query<R>(sql, params);
       await client.query('COMMIT');
       return result;
