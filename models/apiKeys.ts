@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../src/db/database.js';
-import { newWebhookSecret } from '../src/services/webhooks/signing.js';
 import { apiKeys, users, type User } from './schema.js';
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -27,7 +26,8 @@ export class ApiKeyRepository {
   /** A new key and signing secret; the old key stops working at once. */
   async issue(userId: number): Promise<IssuedKey> {
     const key = `hb_${randomBytes(24).toString('base64url')}`;
-    const webhookSecret = newWebhookSecret();
+    // Standard Webhooks secret: `whsec_` and random bytes in base64.
+    const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
     const values = { keyHash: hashApiKey(key), keyPrefix: key.slice(0, 7), webhookSecret };
     await this.db
       .insert(apiKeys)

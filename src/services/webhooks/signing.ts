@@ -1,9 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
-
-/** A new Standard Webhooks secret: `whsec_` and 24 random bytes in base64. */
-export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(24).toString('base64')}`;
-}
+import { createHmac } from 'node:crypto';
 
 /**
  * Standard Webhooks headers for one request: the signature is HMAC-SHA256, keyed with the
