@@ -11,6 +11,7 @@ import { lang } from './features/lang.js';
 import { start } from './features/start.js';
 import { unknown } from './features/unknown.js';
 import { url } from './features/url.js';
+import { prompts } from './prompts.js';
 import { HTML, languageFor } from './shared.js';
 
 export type { BotContext, BotDeps } from './context.js';
@@ -47,6 +48,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // (c) features; the guard stops other commands of unregistered or deactivated users
   root.use(start, help, lang);
   root.use(guard);
+  // Answers to the bot's questions come before the features, so a secret is never taken for chat.
+  root.use(prompts);
   root.use(url, admin);
   // Keep last: features added later go above this line.
   root.use(unknown);

@@ -1,10 +1,12 @@
 import type { I18n, I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { EndpointRepository } from '../models/endpoints.js';
+import type { PromptRepository } from '../models/prompts.js';
 import type { User } from '../models/schema.js';
 import type { UserRepository } from '../models/users.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
+import type { SecretBox } from '../src/services/secrets/secretBox.js';
 import type { OutgoingMessage } from '../src/services/telegram/outbox.js';
 
 /** What the bot's features may use; wired in src/app.ts. */
@@ -12,10 +14,14 @@ export interface BotDeps {
   config: Config;
   users: UserRepository;
   endpoints: EndpointRepository;
+  /** Questions waiting for the user's answer (see bot/prompts.ts). */
+  prompts: PromptRepository;
   i18n: I18n;
   log: Logger;
   /** Messages the bot sends on its own (not replies): durable, ordered, rate-limited. */
   notify(messages: OutgoingMessage[]): Promise<void>;
+  /** Seals and opens secrets stored at rest (API keys, provider tokens). */
+  secrets: SecretBox;
 }
 
 export interface HookbotFlavor {

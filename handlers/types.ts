@@ -11,8 +11,16 @@ export interface DedupeKey {
   ttlSeconds: number | null;
 }
 
-export type HandlerResult<E> = { ok: true; event: E; dedupe: DedupeKey } | { ok: false; status: 400 | 401; error: string };
+export type Accepted<E> = { ok: true; event: E; dedupe: DedupeKey };
+/** Well-formed, but nothing to act on (a probe, an echo of our own message, an unknown type): 200, not stored. */
+export type Ignored = { ok: 'ignored'; reason: string };
+export type Rejected = { ok: false; status: 400 | 401; error: string };
+export type HandlerResult<E> = Accepted<E> | Ignored | Rejected;
 
-export function rejected(error: string, status: 400 | 401 = 400): { ok: false; status: 400 | 401; error: string } {
+export function ignored(reason: string): Ignored {
+  return { ok: 'ignored', reason };
+}
+
+export function rejected(error: string, status: 400 | 401 = 400): Rejected {
   return { ok: false, status, error };
 }

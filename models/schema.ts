@@ -108,6 +108,18 @@ export const telegramOutbox = pgTable(
   (t) => [index('telegram_outbox_pending_idx').on(t.chatId, t.id).where(sql`status = 'pending'`)],
 );
 
+/**
+ * A question the bot asked and is waiting for the answer to (an API key, a secret). Kept in the
+ * database so a restart between question and answer still routes the answer, and a secret sent
+ * as an answer is still deleted from the chat.
+ */
+export const botPrompts = pgTable('bot_prompts', {
+  telegramId: bigint('telegram_id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Endpoint = typeof endpoints.$inferSelect;
 export type InboundEvent = typeof inboundEvents.$inferSelect;

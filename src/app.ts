@@ -3,7 +3,9 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
+import { parseTradingViewAlert } from '../handlers/tradingview.js';
 import { EndpointRepository } from '../models/endpoints.js';
+import { PromptRepository } from '../models/prompts.js';
 import { UserRepository } from '../models/users.js';
 import { ConfigError, type Config } from './config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
@@ -13,8 +15,10 @@ import { startScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { buildServer } from './server/app.js';
 import { relayTradingViewAlert } from './services/alerts/relayAlert.js';
+import { loadSecretBox } from './services/secrets/secretBox.js';
 import { EndpointCache } from './services/inbound/endpointCache.js';
 import { IngestWriter } from './services/inbound/ingestWriter.js';
+import type { InboundProvider } from './services/inbound/providers.js';
 import { EventProcessor } from './services/inbound/processor.js';
 import { enqueueMessages, OutboxWorker, type OutgoingMessage } from './services/telegram/outbox.js';
 import { acquirePollingLock, releasePollingLock } from './services/telegram/pollingLock.js';
@@ -55,6 +59,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       databaseUrl = embedded.url;
       log.info({ dataDir: config.database.dataDir }, 'using the embedded PostgreSQL (DATABASE_URL is not set)');
     }
+    const secrets = await loadSecretBox({ encryptionKey: config.encryptionKey, embedded: embedded !== undefined, dataDir: config.database.dataDir });
     const database = openDatabase(databaseUrl, log, 20);
     stops.push({ name: 'database pool', stop: () => database.close() });
     await runMigrations(database, log);
@@ -78,7 +83,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     });
 
     const needsBot = has('bot') || (has('web') && config.telegram.mode === 'webhook');
-    const bot = needsBot ? createBot({ config, users, endpoints, i18n, log, notify }) : undefined;
+    const bot = needsBot ? createBot({ config, users, endpoints, prompts: new PromptRepository(database.db), i18n, log, notify, secrets }) : undefined;
 
     if (has('worker')) {
       outbox = new OutboxWorker({
@@ -118,6 +123,9 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         ingest,
         processor: config.processing.inline ? processor : undefined,
         hooks: config.hooks,
+        providers: new Map<string, InboundProvider>([
+          ['tradingview', { accept: (request) => parseTradingViewAlert(request, config.hooks.dedupeWindowSeconds) }],
+        ]),
         extraRoutes: bot && config.telegram.mode === 'webhook' ? (app) => mountTelegramWebhook(app, bot, config) : undefined,
       });
       await server.listen({ host: config.http.host, port: config.http.port });

@@ -48,6 +48,8 @@ const envSchema = z
     OUTBOX_CONCURRENCY: int(8, 1, 256),
     OUTBOX_LEASE_SECONDS: int(30, 5, 3_600),
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
+    // Checked where it is used (src/services/secrets): its absence is fine with the embedded database.
+    ENCRYPTION_KEY: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -74,6 +76,8 @@ export interface Config {
   processing: { inline: boolean; sweepIntervalSeconds: number; sweepMinAgeSeconds: number };
   outbox: { concurrency: number; leaseSeconds: number };
   shutdownGraceSeconds: number;
+  /** AES-256 key for secrets at rest; generated into the data folder when unset on the embedded database. */
+  encryptionKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -116,5 +120,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, leaseSeconds: env.OUTBOX_LEASE_SECONDS },
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
+    encryptionKey: env.ENCRYPTION_KEY,
   };
 }

@@ -157,3 +157,4 @@ activate-done = ‏✅ أُعيد تفعيل <b>{ $name }</b> (<code>{ $id }</co
 deactivate-done = ‏⛔ تم تعطيل <b>{ $name }</b> (<code>{ $id }</code>). تُجيب روابط Webhook الخاصة به الآن بالرمز 403، وتم إبلاغه.
 activate-already = ‏ℹ️ المستخدم <b>{ $name }</b> (<code>{ $id }</code>) مفعّل بالفعل. لم يتغير شيء.
 deactivate-already = ‏ℹ️ المستخدم <b>{ $name }</b> (<code>{ $id }</code>) معطّل بالفعل. لم يتغير شيء.
+prompt-cancelled = ‏✖️ تم الإلغاء. لم يُحفظ أي شيء.

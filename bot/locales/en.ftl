@@ -150,3 +150,4 @@ activate-done = ✅ <b>{ $name }</b> (<code>{ $id }</code>) is active again. The
 deactivate-done = ⛔ <b>{ $name }</b> (<code>{ $id }</code>) is deactivated. Their webhook URLs now answer 403, and they have been told.
 activate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) is already active. Nothing changed.
 deactivate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) is already deactivated. Nothing changed.
+prompt-cancelled = ✖️ Cancelled. Nothing was saved.

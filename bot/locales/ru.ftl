@@ -150,3 +150,4 @@ activate-done = ✅ <b>{ $name }</b> (<code>{ $id }</code>) снова акти�
 deactivate-done = ⛔ <b>{ $name }</b> (<code>{ $id }</code>) деактивирован. Его webhook-ссылки теперь отвечают 403, уведомление отправлено.
 activate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) уже активен. Ничего не изменилось.
 deactivate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) уже деактивирован. Ничего не изменилось.
+prompt-cancelled = ✖️ Отменено. Ничего не сохранено.
