@@ -4,6 +4,7 @@ import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
 import { parseTradingViewAlert } from '../handlers/tradingview.js';
+import { AvitoConnectionRepository, WhatsAppConnectionRepository } from '../models/connections.js';
 import { EndpointRepository } from '../models/endpoints.js';
 import { PromptRepository } from '../models/prompts.js';
 import { UserRepository } from '../models/users.js';
@@ -11,10 +12,16 @@ import { ConfigError, type Config } from './config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.js';
 import { createI18n } from './i18n.js';
-import { startScheduler } from './jobs/scheduler.js';
+import { startScheduler, type RecurringJob } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { buildServer } from './server/app.js';
 import { relayTradingViewAlert } from './services/alerts/relayAlert.js';
+import { AvitoService } from './services/avito/avitoService.js';
+import { relayAvitoEvent } from './services/avito/relayAvito.js';
+import { avitoProvider, whatsappProvider } from './services/inbound/messengerProviders.js';
+import { findRelayedEvent } from './services/relay/relayedEvents.js';
+import { relayWhatsAppEvent } from './services/whatsapp/relayWhatsApp.js';
+import { WhatsAppService } from './services/whatsapp/whatsappService.js';
 import { loadSecretBox } from './services/secrets/secretBox.js';
 import { EndpointCache } from './services/inbound/endpointCache.js';
 import { IngestWriter } from './services/inbound/ingestWriter.js';
@@ -67,6 +74,28 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     const i18n = createI18n();
     const users = new UserRepository(database.db);
     const endpoints = new EndpointRepository(database.db);
+    // Issue #5: WhatsApp (Green API) and Avito.
+    const whatsappConnections = new WhatsAppConnectionRepository(database.db);
+    const avitoConnections = new AvitoConnectionRepository(database.db);
+    const whatsapp = new WhatsAppService({
+      connections: whatsappConnections,
+      endpoints,
+      secrets,
+      log,
+      publicUrl: config.http.publicUrl,
+      timeoutMs: config.providers.timeoutMs,
+    });
+    const avito = new AvitoService({
+      connections: avitoConnections,
+      endpoints,
+      secrets,
+      log,
+      pool: database.pool,
+      publicUrl: config.http.publicUrl,
+      apiUrl: config.providers.avitoApiUrl,
+      timeoutMs: config.providers.timeoutMs,
+      quietSeconds: config.providers.avitoQuietSeconds,
+    });
     const outboxApi = new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 30 });
 
     let outbox: OutboxWorker | undefined;
@@ -78,12 +107,28 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     const processor = new EventProcessor({
       pool: database.pool,
       log,
-      actions: { tradingview: relayTradingViewAlert(i18n) },
+      actions: {
+        tradingview: relayTradingViewAlert(i18n),
+        whatsapp: relayWhatsAppEvent(i18n, whatsappConnections),
+        avito: relayAvitoEvent(i18n, avitoConnections),
+      },
       onQueued: wakeOutbox,
     });
 
     const needsBot = has('bot') || (has('web') && config.telegram.mode === 'webhook');
-    const bot = needsBot ? createBot({ config, users, endpoints, prompts: new PromptRepository(database.db), i18n, log, notify, secrets }) : undefined;
+    const bot = needsBot ? createBot({
+          config,
+          users,
+          endpoints,
+          prompts: new PromptRepository(database.db),
+          i18n,
+          log,
+          notify,
+          secrets,
+          whatsapp,
+          avito,
+          findRelayed: (chatId, messageId) => findRelayedEvent(database.pool, chatId, messageId),
+        }) : undefined;
 
     if (has('worker')) {
       outbox = new OutboxWorker({
@@ -103,6 +148,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         log,
         sweepIntervalSeconds: config.processing.sweepIntervalSeconds,
         sweepMinAgeSeconds: config.processing.sweepMinAgeSeconds,
+        jobs: [avitoPollJob(avito, new IngestWriter(database.pool), config.processing.inline ? processor : undefined, config.providers.avitoPollIntervalSeconds)],
       });
       stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
     }
@@ -125,6 +171,8 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         hooks: config.hooks,
         providers: new Map<string, InboundProvider>([
           ['tradingview', { accept: (request) => parseTradingViewAlert(request, config.hooks.dedupeWindowSeconds) }],
+          ['whatsapp', whatsappProvider(whatsapp)],
+          ['avito', avitoProvider(avito, log)],
         ]),
         extraRoutes: bot && config.telegram.mode === 'webhook' ? (app) => mountTelegramWebhook(app, bot, config) : undefined,
       });
@@ -147,6 +195,11 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     await stopAll();
     throw error;
   }
+}
+
+/** Issue #5: the Avito fallback, run by one worker at a time. */
+function avitoPollJob(avito: AvitoService, ingest: IngestWriter, processor: EventProcessor | undefined, intervalSeconds: number): RecurringJob {
+  return { name: 'avito-poll', intervalSeconds, run: () => avito.pollAll(ingest, processor) };
 }
 
 function mountTelegramWebhook(app: FastifyInstance, bot: ReturnType<typeof createBot>, config: Config): void {

@@ -50,6 +50,12 @@ const envSchema = z
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
     // Checked where it is used (src/services/secrets): its absence is fine with the embedded database.
     ENCRYPTION_KEY: z.string().optional(),
+    // Issue #5: WhatsApp (Green API) and Avito
+    GREEN_API_URL: z.url().default('https://api.green-api.com'),
+    AVITO_API_URL: z.url().default('https://api.avito.ru'),
+    AVITO_POLL_INTERVAL_SECONDS: int(30, 1, 3_600),
+    AVITO_QUIET_SECONDS: int(60, 0, 86_400),
+    PROVIDER_TIMEOUT_SECONDS: int(10, 1, 120),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -78,6 +84,15 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** AES-256 key for secrets at rest; generated into the data folder when unset on the embedded database. */
   encryptionKey: string | undefined;
+  /** Issue #5: the providers' API roots and the Avito polling fallback. */
+  providers: {
+    greenApiUrl: string;
+    avitoApiUrl: string;
+    avitoPollIntervalSeconds: number;
+    /** A chat message older than this that no webhook brought in switches Avito to polling. */
+    avitoQuietSeconds: number;
+    timeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -121,5 +136,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, leaseSeconds: env.OUTBOX_LEASE_SECONDS },
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     encryptionKey: env.ENCRYPTION_KEY,
+    providers: {
+      greenApiUrl: env.GREEN_API_URL.replace(/\/+$/, ''),
+      avitoApiUrl: env.AVITO_API_URL.replace(/\/+$/, ''),
+      avitoPollIntervalSeconds: env.AVITO_POLL_INTERVAL_SECONDS,
+      avitoQuietSeconds: env.AVITO_QUIET_SECONDS,
+      timeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
+    },
   };
 }

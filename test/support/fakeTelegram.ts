@@ -63,7 +63,7 @@ export interface RecordedCall {
   dropped?: boolean;
 }
 
-export type DeliveryMethod = 'sendMessage' | 'sendDocument' | 'sendPhoto';
+export type DeliveryMethod = 'sendMessage' | 'sendDocument' | 'sendPhoto' | 'sendVideo' | 'sendAudio' | 'sendLocation' | 'sendContact';
 
 /** A message the bot successfully delivered, as it was sent (not as later edited). */
 export interface SentMessage {
@@ -82,6 +82,12 @@ export interface SentMessage {
   inlineKeyboard?: InlineKeyboardButton[][];
   document?: UploadedFile;
   photo?: UploadedFile;
+  video?: UploadedFile;
+  audio?: UploadedFile;
+  /** sendLocation's coordinates. */
+  location?: { latitude: number; longitude: number };
+  /** sendContact's fields. */
+  contact?: { phone_number: string; first_name: string; last_name?: string; vcard?: string };
   /** A file_id or URL the bot sent instead of uploading bytes. */
   fileRef?: string;
   /** Delivery time, ms since epoch. */
@@ -131,7 +137,7 @@ export interface FakeTelegram {
   botUsername: string;
   /** Every request in arrival order, including rejected ones. */
   calls: RecordedCall[];
-  /** Successful sendMessage/sendDocument/sendPhoto deliveries in arrival order, optionally for one chat. */
+  /** Successful sendMessage/sendDocument/sendPhoto/sendVideo/sendAudio/sendLocation/sendContact deliveries in arrival order, optionally for one chat. */
   sent(chatId?: number): SentMessage[];
   /** A snapshot (deep copy) of the chat as the user would see it now. */
   chat(chatId: number): ChatView;
@@ -911,6 +917,10 @@ class FakeTelegramServer implements FakeTelegram {
       },
       sendDocument: (p, ctx) => this.sendFile('sendDocument', p, ctx),
       sendPhoto: (p, ctx) => this.sendFile('sendPhoto', p, ctx),
+      sendVideo: (p, ctx) => this.sendFile('sendVideo', p, ctx),
+      sendAudio: (p, ctx) => this.sendFile('sendAudio', p, ctx),
+      sendLocation: (p, ctx) => this.sendLocation(p, ctx),
+      sendContact: (p, ctx) => this.sendContact(p, ctx),
       setWebhook: (p) => this.setWebhook(p),
       deleteWebhook: (p) => this.deleteWebhook(p),
       getWebhookInfo: () => this.webhookInfo(),
@@ -1369,19 +1379,24 @@ class FakeTelegramServer implements FakeTelegram {
     return message;
   }
 
-  private sendFile(method: 'sendDocument' | 'sendPhoto', params: Params, ctx: RequestContext): Message {
+  private sendFile(method: 'sendDocument' | 'sendPhoto' | 'sendVideo' | 'sendAudio', params: Params, ctx: RequestContext): Message {
     const chatId = requireChatId(params);
-    const field = method === 'sendDocument' ? 'document' : 'photo';
+    const field = ({ sendDocument: 'document', sendPhoto: 'photo', sendVideo: 'video', sendAudio: 'audio' } as const)[method];
     const input = params[field];
     const caption = renderCaption(params);
     inlineMarkupOf(params.reply_markup);
     const upload = this.resolveFile(field, input);
     const fileId = this.registerFile(upload.file);
     const size = upload.file?.data.length;
+    const base = { file_id: fileId, file_unique_id: fileId.slice(0, 16), file_size: size };
     const media =
-      field === 'document'
-        ? { document: { file_id: fileId, file_unique_id: fileId.slice(0, 16), file_name: upload.file?.filename, file_size: size } }
-        : { photo: [{ file_id: fileId, file_unique_id: fileId.slice(0, 16), width: 90, height: 90, file_size: size }] };
+      field === 'photo'
+        ? { photo: [{ ...base, width: 90, height: 90 }] }
+        : field === 'video'
+          ? { video: { ...base, width: 90, height: 90, duration: 1 } }
+          : field === 'audio'
+            ? { audio: { ...base, duration: 1 } }
+            : { document: { ...base, file_name: upload.file?.filename } };
     const message = this.storeBotMessage(chatId, params, {
       ...media,
       caption: caption?.text,
@@ -1393,6 +1408,36 @@ class FakeTelegramServer implements FakeTelegram {
       [field]: upload.file,
       fileRef: upload.ref,
     });
+    return message;
+  }
+
+  private sendLocation(params: Params, ctx: RequestContext): Message {
+    const chatId = requireChatId(params);
+    const { latitude, longitude } = params;
+    if (typeof latitude !== 'number' || latitude < -90 || latitude > 90) throw badRequest('latitude is invalid');
+    if (typeof longitude !== 'number' || longitude < -180 || longitude > 180) throw badRequest('longitude is invalid');
+    inlineMarkupOf(params.reply_markup);
+    const message = this.storeBotMessage(chatId, params, { location: { latitude, longitude } });
+    this.deliver(ctx, 'sendLocation', params, message, { location: { latitude, longitude } });
+    return message;
+  }
+
+  private sendContact(params: Params, ctx: RequestContext): Message {
+    const chatId = requireChatId(params);
+    const phone = optionalString(params, 'phone_number');
+    const first = optionalString(params, 'first_name');
+    if (!phone) throw badRequest('phone_number is empty');
+    if (!first) throw badRequest('first_name is empty');
+    inlineMarkupOf(params.reply_markup);
+    const contact = {
+      phone_number: phone,
+      first_name: first,
+      last_name: optionalString(params, 'last_name'),
+      vcard: optionalString(params, 'vcard'),
+    };
+    for (const key of Object.keys(contact) as (keyof typeof contact)[]) if (contact[key] === undefined) delete contact[key];
+    const message = this.storeBotMessage(chatId, params, { contact });
+    this.deliver(ctx, 'sendContact', params, message, { contact });
     return message;
   }
 

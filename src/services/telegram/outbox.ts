@@ -4,7 +4,7 @@ import { GrammyError, HttpError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type pg from 'pg';
 import type { Logger } from '../../logger.js';
-import { splitHtml } from './html.js';
+import { splitHtml, visibleLength } from './html.js';
 import { RateLimiter } from './rateLimiter.js';
 
 export const OUTBOX_CHANNEL = 'hookbot_outbox';
@@ -22,11 +22,81 @@ const CLAIMABLE = (row: string) => `(${row}.locked_until IS NULL OR ${row}.locke
 
 export interface OutgoingMessage {
   chatId: number;
-  /** Telegram HTML; anything user-supplied must already be escaped (see escapeHtml). */
+  /** Telegram HTML; anything user-supplied must already be escaped (see escapeHtml). The caption of an attachment. */
   html: string;
   buttons?: InlineKeyboardMarkup;
-  /** The inbound event this message reports on, for tracing. */
+  /** The inbound event this message reports on, for tracing (and to route a reply back to its sender). */
   sourceEventId?: number;
+  /** Sent as a photo, video, audio, document, location or contact instead of plain text. */
+  attachment?: Attachment;
+}
+
+/** Media go by URL (Telegram fetches it); a location or contact carries its own fields. */
+export type Attachment =
+  | { kind: 'photo' | 'video' | 'audio' | 'document'; url: string }
+  | { kind: 'location'; latitude: number; longitude: number }
+  | { kind: 'contact'; phoneNumber: string; firstName: string; lastName?: string; vcard?: string };
+
+/** Telegram's limit for a media caption. */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
+
+const MEDIA_METHODS = { photo: 'sendPhoto', video: 'sendVideo', audio: 'sendAudio', document: 'sendDocument' } as const;
+
+interface OutboxRow {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The Bot API calls for one message, in order. Text is split at Telegram's limit; a caption too
+ * long for the media goes as text before it; a location or contact (no caption) is preceded by
+ * its text.
+ */
+function outboxRows(message: OutgoingMessage): OutboxRow[] {
+  const textRows = (html: string, markup: boolean): OutboxRow[] => {
+    const parts = splitHtml(html);
+    return parts.map((text, index) => ({
+      method: 'sendMessage',
+      payload: {
+        chat_id: message.chatId,
+        text,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(markup && index === parts.length - 1 && message.buttons ? { reply_markup: message.buttons } : {}),
+      },
+    }));
+  };
+  const attachment = message.attachment;
+  if (!attachment) return textRows(message.html, true);
+  const markup = message.buttons ? { reply_markup: message.buttons } : {};
+  if (attachment.kind === 'location' || attachment.kind === 'contact') {
+    const fields =
+      attachment.kind === 'location'
+        ? { latitude: attachment.latitude, longitude: attachment.longitude }
+        : {
+            phone_number: attachment.phoneNumber,
+            first_name: attachment.firstName,
+            ...(attachment.lastName ? { last_name: attachment.lastName } : {}),
+            ...(attachment.vcard ? { vcard: attachment.vcard } : {}),
+          };
+    const before = message.html.trim() === '' ? [] : textRows(message.html, false);
+    const method = attachment.kind === 'location' ? 'sendLocation' : 'sendContact';
+    return [...before, { method, payload: { chat_id: message.chatId, ...fields, ...markup } }];
+  }
+  const fitsCaption = visibleLength(message.html) <= TELEGRAM_CAPTION_LIMIT;
+  const before = fitsCaption || message.html.trim() === '' ? [] : textRows(message.html, false);
+  return [
+    ...before,
+    {
+      method: MEDIA_METHODS[attachment.kind],
+      payload: {
+        chat_id: message.chatId,
+        [attachment.kind]: attachment.url,
+        ...(fitsCaption && message.html.trim() !== '' ? { caption: message.html, parse_mode: 'HTML' } : {}),
+        ...markup,
+      },
+    },
+  ];
 }
 
 export interface Queryable {
@@ -39,34 +109,31 @@ export interface Queryable {
  */
 export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[]): Promise<void> {
   const chatIds: number[] = [];
+  const methods: string[] = [];
   const payloads: string[] = [];
   const sources: (number | null)[] = [];
   for (const message of messages) {
-    const parts = splitHtml(message.html);
-    parts.forEach((text, index) => {
+    for (const row of outboxRows(message)) {
       chatIds.push(message.chatId);
+      methods.push(row.method);
       sources.push(message.sourceEventId ?? null);
-      const last = index === parts.length - 1;
-      payloads.push(
-        JSON.stringify({
-          chat_id: message.chatId,
-          text,
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(last && message.buttons ? { reply_markup: message.buttons } : {}),
-        }),
-      );
-    });
+      payloads.push(JSON.stringify(row.payload));
+    }
   }
   if (chatIds.length === 0) return;
   await client.query(
-    `INSERT INTO telegram_outbox (chat_id, payload, source_event_id)
-     SELECT chat_id, payload, source FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[]) WITH ORDINALITY AS m(chat_id, payload, source, ord)
+    `INSERT INTO telegram_outbox (chat_id, method, payload, source_event_id)
+     SELECT chat_id, method, payload, source
+       FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::bigint[]) WITH ORDINALITY AS m(chat_id, method, payload, source, ord)
      ORDER BY ord`,
-    [chatIds, payloads, sources],
+    [chatIds, methods, payloads, sources],
   );
   await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }
+
+/** The Bot API methods an outbox row may name (the `method` column). */
+const SENDING_METHODS = ['sendMessage', 'sendPhoto', 'sendVideo', 'sendAudio', 'sendDocument', 'sendLocation', 'sendContact'] as const;
+type SendingMethod = (typeof SENDING_METHODS)[number];
 
 interface ClaimedMessage {
   id: number;
@@ -206,7 +273,8 @@ export class OutboxWorker {
   private async deliver(message: ClaimedMessage): Promise<void> {
     await this.limiter.take();
     try {
-      const result = (await this.options.api.raw.sendMessage(message.payload as never)) as { message_id: number };
+      const method = (SENDING_METHODS as readonly string[]).includes(message.method) ? (message.method as SendingMethod) : 'sendMessage';
+      const result = (await this.options.api.raw[method](message.payload as never)) as { message_id: number };
       await this.options.pool.query(
         `UPDATE telegram_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, telegram_message_id = $2, last_error = NULL
           WHERE id = $1`,
