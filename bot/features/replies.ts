@@ -27,7 +27,12 @@ function reasonOf(ctx: BotContext, error: unknown): string {
 replies.chatType('private').on('message', async (ctx, next) => {
   const target = ctx.message.reply_to_message;
   if (!target || target.from?.id !== ctx.me.id || isCommand(ctx) || !ctx.user) return next();
-  const relayed = await ctx.deps.findRelayed(ctx.chat.id, target.message_id);
+  let relayed = await ctx.deps.findRelayed(ctx.chat.id, target.message_id);
+  if (!relayed && Date.now() / 1000 - target.date < 5) {
+    // The outbox records a message's id just after Telegram answers; a very quick reply may beat it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    relayed = await ctx.deps.findRelayed(ctx.chat.id, target.message_id);
+  }
   if (!relayed || relayed.userId !== ctx.user.id || !(relayed.provider in SERVICE_NAMES)) return next();
   const service = SERVICE_NAMES[relayed.provider] ?? relayed.provider;
   const answer = (html: string) => ctx.reply(html, { ...HTML, reply_parameters: { message_id: ctx.message.message_id } });
