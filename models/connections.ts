@@ -2,6 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../src/db/database.js';
 import { avitoConnections, whatsappConnections, type AvitoConnection, type WhatsAppConnection } from './schema.js';
 
+/** NOTIFY channel: a change to what a WhatsApp or Avito webhook is checked against. */
+export const CONNECTIONS_CHANNEL = 'hookbot_connections';
+
+async function announce(db: Db): Promise<void> {
+  await db.execute(sql`SELECT pg_notify(${CONNECTIONS_CHANNEL}, '')`);
+}
+
 /** Issue #5: each user's WhatsApp (Green API) connection; secrets arrive and leave sealed. */
 export class WhatsAppConnectionRepository {
   constructor(private readonly db: Db) {}
@@ -17,6 +24,7 @@ export class WhatsAppConnectionRepository {
       .insert(whatsappConnections)
       .values(connection)
       .onConflictDoUpdate({ target: whatsappConnections.userId, set: { ...rest, createdAt: sql`now()`, updatedAt: sql`now()` } });
+    await announce(this.db);
   }
 
   async setState(userId: number, state: string): Promise<void> {
@@ -25,6 +33,7 @@ export class WhatsAppConnectionRepository {
 
   async remove(userId: number): Promise<boolean> {
     const rows = await this.db.delete(whatsappConnections).where(eq(whatsappConnections.userId, userId)).returning({ userId: whatsappConnections.userId });
+    await announce(this.db);
     return rows.length > 0;
   }
 }
@@ -51,6 +60,7 @@ export class AvitoConnectionRepository {
       .insert(avitoConnections)
       .values({ ...connection, ...fresh })
       .onConflictDoUpdate({ target: avitoConnections.userId, set: { ...rest, ...fresh, createdAt: sql`now()`, updatedAt: sql`now()` } });
+    await announce(this.db);
   }
 
   async saveToken(userId: number, accessToken: string, expiresAt: Date): Promise<void> {
@@ -59,15 +69,16 @@ export class AvitoConnectionRepository {
 
   async update(userId: number, changes: Partial<Pick<AvitoConnection, 'subscribed' | 'mode' | 'lastPolledAt'>>): Promise<void> {
     await this.db.update(avitoConnections).set({ ...changes, updatedAt: sql`now()` }).where(eq(avitoConnections.userId, userId));
+    if (changes.mode !== undefined) await announce(this.db);
   }
 
-  /** A message arrived; a pushed one also proves the webhook works, which ends polling. */
+  /** A message was relayed; when it was pushed, the webhook's last delivery too. (Leaving polling is markPushed's.) */
   async recordMessage(userId: number, pushed: boolean, at: Date): Promise<void> {
     await this.db
       .update(avitoConnections)
       .set({
         lastMessageAt: sql`greatest(${avitoConnections.lastMessageAt}, ${at.toISOString()}::timestamptz)`,
-        ...(pushed ? { lastPushAt: sql`now()`, mode: 'push' } : {}),
+        ...(pushed ? { lastPushAt: sql`now()` } : {}),
       })
       .where(eq(avitoConnections.userId, userId));
   }
@@ -75,10 +86,12 @@ export class AvitoConnectionRepository {
   /** A webhook arrived: the webhook works, so polling (if on) stops. */
   async markPushed(userId: number): Promise<void> {
     await this.db.update(avitoConnections).set({ lastPushAt: sql`now()`, mode: 'push' }).where(eq(avitoConnections.userId, userId));
+    await announce(this.db);
   }
 
   async remove(userId: number): Promise<boolean> {
     const rows = await this.db.delete(avitoConnections).where(eq(avitoConnections.userId, userId)).returning({ userId: avitoConnections.userId });
+    await announce(this.db);
     return rows.length > 0;
   }
 }

@@ -18,6 +18,7 @@ import { buildServer } from './server/app.js';
 import { relayTradingViewAlert } from './services/alerts/relayAlert.js';
 import { AvitoService } from './services/avito/avitoService.js';
 import { relayAvitoEvent } from './services/avito/relayAvito.js';
+import { ConnectionCache } from './services/inbound/connectionCache.js';
 import { avitoProvider, whatsappProvider } from './services/inbound/messengerProviders.js';
 import { findRelayedEvent } from './services/relay/relayedEvents.js';
 import { relayWhatsAppEvent } from './services/whatsapp/relayWhatsApp.js';
@@ -159,6 +160,9 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       await cache.listen(database.pool);
       stops.push({ name: 'endpoint cache', stop: () => cache.close() });
       const ingest = new IngestWriter(database.pool);
+      const connectionCache = new ConnectionCache();
+      await connectionCache.listen(database.pool);
+      stops.push({ name: 'connection cache', stop: () => connectionCache.close() });
       // Only the fast path queues work in the processor; the sweeper's runs end with the scheduler.
       stops.push({ name: 'inline processing', stop: () => processor.drain() });
       stops.push({ name: 'ingest writer', stop: () => ingest.drain() });
@@ -171,8 +175,8 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         hooks: config.hooks,
         providers: new Map<string, InboundProvider>([
           ['tradingview', { accept: (request) => parseTradingViewAlert(request, config.hooks.dedupeWindowSeconds) }],
-          ['whatsapp', whatsappProvider(whatsapp)],
-          ['avito', avitoProvider(avito, log)],
+          ['whatsapp', whatsappProvider(whatsapp, connectionCache)],
+          ['avito', avitoProvider(avito, connectionCache, log)],
         ]),
         extraRoutes: bot && config.telegram.mode === 'webhook' ? (app) => mountTelegramWebhook(app, bot, config) : undefined,
       });

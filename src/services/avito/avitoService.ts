@@ -36,6 +36,7 @@ const TOKEN_MARGIN_MS = 5 * 60_000;
 export class AvitoService {
   readonly api: AvitoApi;
   private readonly tokens = new Map<number, { token: string; expiresAt: number }>();
+  private readonly renewals = new Map<number, Promise<string>>();
 
   constructor(private readonly options: AvitoServiceOptions) {
     this.api = new AvitoApi(options.apiUrl, options.timeoutMs);
@@ -51,15 +52,25 @@ export class AvitoService {
   }
 
   /** A valid access token for the connection: memory, then the database, then Avito. */
-  async tokenFor(connection: AvitoConnection, { fresh = false } = {}): Promise<string> {
+  async tokenFor(connection: AvitoConnection, { refused }: { refused?: string } = {}): Promise<string> {
     const now = Date.now();
     const cached = this.tokens.get(connection.userId);
-    if (!fresh && cached && cached.expiresAt - TOKEN_MARGIN_MS > now) return cached.token;
-    if (!fresh && connection.accessToken && connection.tokenExpiresAt && connection.tokenExpiresAt.getTime() - TOKEN_MARGIN_MS > now) {
+    if (cached && cached.token !== refused && cached.expiresAt - TOKEN_MARGIN_MS > now) return cached.token;
+    if (!refused && connection.accessToken && connection.tokenExpiresAt && connection.tokenExpiresAt.getTime() - TOKEN_MARGIN_MS > now) {
       const token = this.options.secrets.decrypt(connection.accessToken);
       this.tokens.set(connection.userId, { token, expiresAt: connection.tokenExpiresAt.getTime() });
       return token;
     }
+    // One request for a new token per user, however many calls found the old one refused.
+    let pending = this.renewals.get(connection.userId);
+    if (!pending) {
+      pending = this.renew(connection).finally(() => this.renewals.delete(connection.userId));
+      this.renewals.set(connection.userId, pending);
+    }
+    return pending;
+  }
+
+  private async renew(connection: AvitoConnection): Promise<string> {
     const issued = await this.api.token(connection.clientId, this.options.secrets.decrypt(connection.clientSecret));
     this.tokens.set(connection.userId, { token: issued.accessToken, expiresAt: issued.expiresAt.getTime() });
     await this.options.connections.saveToken(connection.userId, this.options.secrets.encrypt(issued.accessToken), issued.expiresAt);
@@ -68,11 +79,12 @@ export class AvitoService {
 
   /** Runs a call with the connection's token; a token Avito no longer accepts is renewed once. */
   private async withToken<T>(connection: AvitoConnection, call: (token: string) => Promise<T>): Promise<T> {
+    const token = await this.tokenFor(connection);
     try {
-      return await call(await this.tokenFor(connection));
+      return await call(token);
     } catch (error) {
       if (!(error instanceof AvitoError && error.failure === 'unauthorized')) throw error;
-      return call(await this.tokenFor(connection, { fresh: true }));
+      return call(await this.tokenFor(connection, { refused: token }));
     }
   }
 
