@@ -226,6 +226,22 @@ describe('polling fallback', () => {
   });
 });
 
+describe('new URL from /avito', () => {
+  it('unsubscribes the old URL, subscribes the new one, and the old one stops working', async () => {
+    const oldUrl = account.subscriptions[0]!;
+    const status = await say(telegram, seller, '/avito', (m) => shown(m).includes('Account'));
+    const asked = Date.now();
+    telegram.pressButton(seller, status.messageId, 'avito:rotate');
+    await telegram.waitForCall('editMessageText', (c) => c.at >= asked);
+    expect(account.subscriptions).toHaveLength(1);
+    expect(account.subscriptions[0]).not.toBe(oldUrl);
+    const old = await fetch(oldUrl.replace(PUBLIC_URL, hookbot.url), { method: 'POST', body: '{}' });
+    expect(old.status).toBe(404);
+    await avito.incoming(account, 'u2i-chat-6', avitoContents.text('through the new Avito URL'));
+    await relayed(seller, (m) => shown(m).includes('through the new Avito URL'));
+  });
+});
+
 describe('/disconnect avito', () => {
   it('unsubscribes the webhook and forgets the connection', async () => {
     const answer = await say(telegram, seller, '/disconnect avito', (m) => shown(m).includes('disconnected'));

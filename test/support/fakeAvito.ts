@@ -45,6 +45,8 @@ export interface FakeAvito {
   push(account: FakeAvitoAccount, body: unknown): Promise<Array<{ status: number; body: unknown }>>;
   /** Expires every token issued so far. */
   expireTokens(): void;
+  /** Every access token handed out, oldest first. */
+  issued: string[];
   close(): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ export async function startFakeAvito(options: { route: (publicUrl: string) => st
     url: '',
     calls,
     tokenLifetimeSeconds: 86_400,
+    issued: [],
     addAccount(init = {}) {
       const account: FakeAvitoAccount = {
         clientId: init.clientId ?? randomBytes(10).toString('hex'),
@@ -182,6 +185,7 @@ export async function startFakeAvito(options: { route: (publicUrl: string) => st
       }
       const token = randomBytes(24).toString('base64url');
       tokens.set(token, { account, expiresAt: Date.now() + fake.tokenLifetimeSeconds * 1000 });
+      fake.issued.push(token);
       return reply(200, { access_token: token, expires_in: fake.tokenLifetimeSeconds, token_type: 'Bearer' });
     }
 
