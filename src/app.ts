@@ -111,7 +111,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       actions: {
         tradingview: relayTradingViewAlert(i18n),
         whatsapp: relayWhatsAppEvent(i18n, whatsappConnections),
-        avito: relayAvitoEvent(i18n, avitoConnections),
+        avito: relayAvitoEvent(i18n, avitoConnections, avito),
       },
       onQueued: wakeOutbox,
     });

@@ -89,7 +89,9 @@ describe('relay of each message type', () => {
     const [answer] = await avito.incoming(account, 'u2i-chat-1', avitoContents.text('Is the bike still for sale?'));
     expect(answer?.status).toBe(200);
     const message = await relayed(seller, (m) => shown(m).includes('Is the bike still for sale?'));
-    expect(shown(message)).toContain('u2i-chat-1');
+    // The header says who writes about which ad (from the chat's details).
+    expect(shown(message)).toContain('Ivan');
+    expect(message.text).toContain('<a href="https://www.avito.ru/moskva/velosipedy/bike_1768287444">Bike for sale</a>');
   });
 
   it('image, in its largest size', async () => {
@@ -191,7 +193,7 @@ describe('polling fallback', () => {
     account.pushSilenced = true;
     await avito.incoming(account, 'u2i-chat-5', avitoContents.text('pushed nowhere, found by polling'));
     const polled = await relayed(seller, (m) => shown(m).includes('found by polling'), 15_000);
-    expect(shown(polled)).toContain('u2i-chat-5');
+    expect(shown(polled)).toContain('Ivan');
     const [row] = await hookbot.query<{ mode: string }>('SELECT mode FROM avito_connections');
     expect(row?.mode).toBe('polling');
     const status = await say(telegram, seller, '/avito', (m) => shown(m).includes('Account'));

@@ -250,3 +250,4 @@ reply-not-connected = ‏❌ لم يُرسل: { $service } لم يعد مربو�
 reply-text-only = ‏ℹ️ لا يمكن إرسال سوى الردود النصية.
 reply-reason-unauthorized = ‏رفضت الخدمة المفاتيح المحفوظة؛ اربطها من جديد.
 reply-reason-unreachable = ‏تعذّر الوصول إلى الخدمة. حاول مرة أخرى بعد قليل.
+avito-from-buyer = ‏🟠 <b>أفيتو</b> · { $name } · { $item }

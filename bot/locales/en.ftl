@@ -243,3 +243,4 @@ reply-not-connected = ❌ Not sent: { $service } is no longer connected. Send { 
 reply-text-only = ℹ️ Only text replies can be sent back.
 reply-reason-unauthorized = the service refused the stored credentials; connect it again.
 reply-reason-unreachable = the service could not be reached. Try again in a moment.
+avito-from-buyer = 🟠 <b>Avito</b> · { $name } · { $item }

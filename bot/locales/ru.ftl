@@ -243,3 +243,4 @@ reply-not-connected = ❌ Не отправлено: { $service } больше �
 reply-text-only = ℹ️ Обратно можно отправить только текстовый ответ.
 reply-reason-unauthorized = сервис не принял сохранённые ключи; подключите его заново.
 reply-reason-unreachable = не удалось связаться с сервисом. Попробуйте чуть позже.
+avito-from-buyer = 🟠 <b>Avito</b> · { $name } · { $item }

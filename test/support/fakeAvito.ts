@@ -239,6 +239,22 @@ export async function startFakeAvito(options: { route: (publicUrl: string) => st
       chats.sort((a, b) => b.updated - a.updated);
       return reply(200, { chats });
     }
+    const chatPath = /^\/messenger\/v2\/accounts\/(\d+)\/chats\/([^/]+)$/.exec(url.pathname);
+    if (request.method === 'GET' && chatPath) {
+      const chatId = decodeURIComponent(chatPath[2]!);
+      const messages = account.chats.get(chatId);
+      if (Number(chatPath[1]) !== account.accountId || !messages) return reply(404, { error: { code: 404, message: 'chat not found' } });
+      return reply(200, {
+        id: chatId,
+        context: { type: 'item', value: { id: 1768287444, title: 'Bike for sale', url: 'https://www.avito.ru/moskva/velosipedy/bike_1768287444', price_string: '10 000 ₽' } },
+        created: messages[0]!.created,
+        updated: messages.at(-1)!.created,
+        users: [
+          { id: account.accountId, name: 'Test seller' },
+          { id: messages.find((m) => m.direction === 'in')?.author_id ?? 1, name: 'Ivan' },
+        ],
+      });
+    }
     const messagesPath = /^\/messenger\/v3\/accounts\/(\d+)\/chats\/([^/]+)\/messages\/$/.exec(url.pathname);
     if (request.method === 'GET' && messagesPath) {
       const messages = account.chats.get(decodeURIComponent(messagesPath[2]!));

@@ -98,7 +98,8 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
         schema: {
           summary: 'Deliver a webhook to your personal URL',
           description:
-            'TradingView: JSON `{"symbol":"BTCUSDT","action":"buy","price":50000}` (optional `id` for dedupe, any other fields are relayed) or plain text such as `buy BTCUSDT @ 50000`. Stored before the answer; acted on at once.',
+            'TradingView: JSON `{"symbol":"BTCUSDT","action":"buy","price":50000}` (optional `id` for dedupe, any other fields are relayed) or plain text such as `buy BTCUSDT @ 50000`. ' +
+            'WhatsApp: a Green API webhook with `Authorization: Bearer <webhookUrlToken>`. Avito: a messenger v3 webhook (an empty `{}` probe is answered 200). Stored before the answer; acted on at once.',
           tags: ['webhooks'],
           params: hookParams,
           response: postResponses,

@@ -122,6 +122,18 @@ export class AvitoApi {
     }));
   }
 
+  /** Who the chat is with and about which ad (GET /messenger/v2/accounts/{user_id}/chats/{chat_id}). */
+  async chat(token: string, accountId: number, chatId: string): Promise<{ buyer?: string; item?: string; itemUrl?: string }> {
+    const answer = await this.request<{ context?: { type?: string; value?: { title?: string; url?: string } }; users?: Array<{ id: number; name?: string }> }>(
+      'chat',
+      `/messenger/v2/accounts/${accountId}/chats/${encodeURIComponent(chatId)}`,
+      { method: 'GET', token },
+    );
+    const buyer = answer.users?.find((user) => Number(user.id) !== accountId)?.name;
+    const item = answer.context?.type === 'item' ? answer.context.value : undefined;
+    return { ...(buyer ? { buyer } : {}), ...(item?.title ? { item: item.title } : {}), ...(item?.url ? { itemUrl: item.url } : {}) };
+  }
+
   /** The chat's latest messages (v3 answers a bare array; older versions wrapped it in `messages`). */
   async messages(token: string, accountId: number, chatId: string): Promise<AvitoListedMessage[]> {
     const answer = await this.request<unknown>('messages', `/messenger/v3/accounts/${accountId}/chats/${encodeURIComponent(chatId)}/messages/?limit=100`, {

@@ -13,6 +13,15 @@ export type AvitoConnectOutcome =
   | { ok: true; accountId: number; subscribed: boolean; url: string }
   | { ok: false; reason: AvitoFailure; detail: string };
 
+export interface ChatInfo {
+  buyer?: string;
+  item?: string;
+  itemUrl?: string;
+}
+
+/** How long the relay waits for a chat's description before sending the message without it. */
+const CHAT_INFO_WAIT_MS = 2_000;
+
 export interface AvitoServiceOptions {
   connections: AvitoConnectionRepository;
   endpoints: EndpointRepository;
@@ -37,6 +46,7 @@ export class AvitoService {
   readonly api: AvitoApi;
   private readonly tokens = new Map<number, { token: string; expiresAt: number }>();
   private readonly renewals = new Map<number, Promise<string>>();
+  private readonly chatInfo = new Map<string, { info: ChatInfo | undefined; expiresAt: number }>();
 
   constructor(private readonly options: AvitoServiceOptions) {
     this.api = new AvitoApi(options.apiUrl, options.timeoutMs);
@@ -166,6 +176,30 @@ export class AvitoService {
     const parts = splitAvitoText(text);
     for (const part of parts) await this.withToken(connection, (token) => this.api.sendText(token, connection.accountId, chatId, part));
     return parts.length;
+  }
+
+  /**
+   * The buyer's name and the ad a chat is about, for the relayed message's header. Best effort:
+   * cached for an hour (a miss for five minutes), and never waited on for more than 2 s.
+   */
+  async describeChat(userId: number, chatId: string): Promise<ChatInfo | undefined> {
+    const key = `${userId}:${chatId}`;
+    const hit = this.chatInfo.get(key);
+    if (hit && hit.expiresAt > Date.now()) return hit.info;
+    const lookup = (async () => {
+      const connection = await this.options.connections.find(userId);
+      if (!connection) return undefined;
+      return this.withToken(connection, (token) => this.api.chat(token, connection.accountId, chatId));
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), CHAT_INFO_WAIT_MS);
+    });
+    const info = await Promise.race([lookup.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
+    if (info === 'timeout') return undefined;
+    if (this.chatInfo.size > 10_000) this.chatInfo.clear();
+    this.chatInfo.set(key, { info, expiresAt: Date.now() + (info ? 3_600_000 : 300_000) });
+    return info;
   }
 
   /** The account a webhook must be for, and whether it arrived while we were polling. */

@@ -2,6 +2,7 @@ import type { I18n } from '@grammyjs/i18n';
 import type { AvitoMessageEvent } from '../../../handlers/avito.js';
 import type { AvitoConnectionRepository } from '../../../models/connections.js';
 import type { EventAction } from '../inbound/processor.js';
+import type { AvitoService, ChatInfo } from './avitoService.js';
 import { escapeHtml } from '../telegram/html.js';
 import type { OutgoingMessage } from '../telegram/outbox.js';
 
@@ -12,8 +13,11 @@ function link(url: string, text: string): string {
 }
 
 /** One Avito message as a Telegram message: text, the largest image, a link, a location, an ad. */
-export function avitoMessages(event: AvitoMessageEvent, chatId: number, t: T): OutgoingMessage[] {
-  const top = t('avito-from', { chat: escapeHtml(event.chatId) });
+export function avitoMessages(event: AvitoMessageEvent, chatId: number, t: T, chat?: ChatInfo): OutgoingMessage[] {
+  const about = chat?.item ? (chat.itemUrl ? link(chat.itemUrl, chat.item) : escapeHtml(chat.item)) : undefined;
+  const top = chat?.buyer
+    ? t('avito-from-buyer', { name: escapeHtml(chat.buyer), item: about ?? escapeHtml(event.chatId) })
+    : t('avito-from', { chat: escapeHtml(event.chatId) });
   const content = event.content;
   switch (content.type) {
     case 'text':
@@ -38,11 +42,14 @@ export function avitoMessages(event: AvitoMessageEvent, chatId: number, t: T): O
 }
 
 /** Issue #5's action for an Avito message (pushed or polled): relay it and note when it came. */
-export function relayAvitoEvent(i18n: I18n, connections: AvitoConnectionRepository): EventAction {
+export function relayAvitoEvent(i18n: I18n, connections: AvitoConnectionRepository, avito: AvitoService): EventAction {
   return async (stored) => {
     const event = stored.payload as AvitoMessageEvent;
     const t: T = (key, variables) => i18n.t(stored.user.language, key, variables);
-    await connections.recordMessage(stored.user.id, event.via === 'push', new Date(event.created * 1000));
-    return avitoMessages(event, stored.user.telegramId, t);
+    const [chat] = await Promise.all([
+      avito.describeChat(stored.user.id, event.chatId),
+      connections.recordMessage(stored.user.id, event.via === 'push', new Date(event.created * 1000)),
+    ]);
+    return avitoMessages(event, stored.user.telegramId, t, chat);
   };
 }
