@@ -87,4 +87,13 @@ describe('outbox attachments', () => {
     expect(photo.caption).toBeUndefined();
     expect(photo.messageId).toBeGreaterThan(text.messageId);
   });
+
+  it('sends the link instead when Telegram cannot fetch the media by its URL', async () => {
+    telegram.failNext('sendVideo', 1, { kind: 'server', status: 400 });
+    await enqueueMessages(database.pool, [{ chatId, html: 'big <i>video</i>', attachment: { kind: 'video', url: 'https://files.example/huge.mp4?a=1&b=2' } }]);
+    worker.wake();
+    const message = await telegram.waitForMessage(chatId, (m) => (m.text ?? '').includes('huge.mp4'));
+    expect(message.method).toBe('sendMessage');
+    expect(message.text).toBe('big <i>video</i>\n📎 https://files.example/huge.mp4?a=1&amp;b=2');
+  });
 });

@@ -47,6 +47,7 @@ export class AvitoService {
   private readonly tokens = new Map<number, { token: string; expiresAt: number }>();
   private readonly renewals = new Map<number, Promise<string>>();
   private readonly chatInfo = new Map<string, { info: ChatInfo | undefined; expiresAt: number }>();
+  private readonly chatInfoPausedUntil = new Map<number, number>();
 
   constructor(private readonly options: AvitoServiceOptions) {
     this.api = new AvitoApi(options.apiUrl, options.timeoutMs);
@@ -180,12 +181,15 @@ export class AvitoService {
 
   /**
    * The buyer's name and the ad a chat is about, for the relayed message's header. Best effort:
-   * cached for an hour (a miss for five minutes), and never waited on for more than 2 s.
+   * cached for an hour (a miss for five minutes), never waited on for more than 2 s, and not
+   * asked for a minute after such a wait.
    */
   async describeChat(userId: number, chatId: string): Promise<ChatInfo | undefined> {
     const key = `${userId}:${chatId}`;
     const hit = this.chatInfo.get(key);
     if (hit && hit.expiresAt > Date.now()) return hit.info;
+    // Relaying runs in the event's transaction: while Avito is slow, do not make every message wait.
+    if ((this.chatInfoPausedUntil.get(userId) ?? 0) > Date.now()) return undefined;
     const lookup = (async () => {
       const connection = await this.options.connections.find(userId);
       if (!connection) return undefined;
@@ -196,7 +200,10 @@ export class AvitoService {
       timer = setTimeout(() => resolve('timeout'), CHAT_INFO_WAIT_MS);
     });
     const info = await Promise.race([lookup.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
-    if (info === 'timeout') return undefined;
+    if (info === 'timeout') {
+      this.chatInfoPausedUntil.set(userId, Date.now() + 60_000);
+      return undefined;
+    }
     if (this.chatInfo.size > 10_000) this.chatInfo.clear();
     this.chatInfo.set(key, { info, expiresAt: Date.now() + (info ? 3_600_000 : 300_000) });
     return info;

@@ -4,7 +4,7 @@ import { GrammyError, HttpError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type pg from 'pg';
 import type { Logger } from '../../logger.js';
-import { splitHtml, visibleLength } from './html.js';
+import { escapeHtml, splitHtml, visibleLength } from './html.js';
 import { RateLimiter } from './rateLimiter.js';
 
 export const OUTBOX_CHANNEL = 'hookbot_outbox';
@@ -134,6 +134,21 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
 /** The Bot API methods an outbox row may name (the `method` column). */
 const SENDING_METHODS = ['sendMessage', 'sendPhoto', 'sendVideo', 'sendAudio', 'sendDocument', 'sendLocation', 'sendContact'] as const;
 type SendingMethod = (typeof SENDING_METHODS)[number];
+
+/** A media row sent by URL, as a text message with its caption and the link; undefined for anything else. */
+function mediaAsLink(message: ClaimedMessage): Record<string, unknown> | undefined {
+  const field = ({ sendPhoto: 'photo', sendVideo: 'video', sendAudio: 'audio', sendDocument: 'document' } as Record<string, string>)[message.method];
+  const url = field ? message.payload[field] : undefined;
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return undefined;
+  const caption = typeof message.payload.caption === 'string' ? message.payload.caption : '';
+  const link = `📎 ${escapeHtml(url)}`;
+  return {
+    chat_id: message.payload.chat_id,
+    text: caption ? `${caption}\n${link}` : link,
+    parse_mode: 'HTML',
+    ...(message.payload.reply_markup ? { reply_markup: message.payload.reply_markup } : {}),
+  };
+}
 
 interface ClaimedMessage {
   id: number;
@@ -304,6 +319,19 @@ export class OutboxWorker {
       );
       await this.options.onChatBlocked(message.chat_id);
       return;
+    }
+    if (error instanceof GrammyError && error.error_code === 400) {
+      const fallback = mediaAsLink(message);
+      if (fallback) {
+        // Telegram could not fetch the file by its URL (too big, private, gone): send the link instead.
+        log.warn({ chatId: message.chat_id, outboxId: message.id, err: description }, 'telegram refused media by URL; sending the link');
+        await pool.query(
+          `UPDATE telegram_outbox SET method = 'sendMessage', payload = $2, locked_until = NULL, next_attempt_at = now(), last_error = $3 WHERE id = $1`,
+          [message.id, JSON.stringify(fallback), description],
+        );
+        this.wake();
+        return;
+      }
     }
     const permanent = error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500;
     if (permanent || message.attempts >= this.maxAttempts) {
