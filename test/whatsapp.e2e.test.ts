@@ -49,6 +49,15 @@ async function post(body: unknown, headers: Record<string, string> = {}): Promis
 const relayed = (predicate: (m: SentMessage) => boolean) => telegram.waitForMessage(user.id, predicate, 8000);
 
 describe('/connect whatsapp', () => {
+  it('a bare /connect offers both services as buttons; a button starts the questions; /cancel stops them', async () => {
+    const menu = await say(telegram, user, '/connect', (m) => shown(m).includes('What do you want to connect?'));
+    expect(menu.inlineKeyboard?.flat().map((b) => ('callback_data' in b ? b.callback_data : ''))).toEqual(['connect:whatsapp', 'connect:avito']);
+    const asked = Date.now();
+    telegram.pressButton(user, menu.messageId, 'connect:whatsapp');
+    await telegram.waitForMessage(user.id, (m) => m.at >= asked && shown(m).includes('Step 1 of 3'));
+    await say(telegram, user, '/cancel', (m) => shown(m).includes('Cancelled'));
+  });
+
   it('refuses a token Green API rejects, saves nothing and deletes the token message', async () => {
     const good = greenApi.addInstance();
     const answer = await connect(good.idInstance, 'f'.repeat(50));

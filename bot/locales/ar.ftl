@@ -171,7 +171,7 @@ help-messengers =
     ‏/disconnect whatsapp و/disconnect avito — أوقف النقل وأزل الـ Webhook
     ‏/whatsapp و/avito — الحالة والرابط الشخصي وزر لاستبداله
     ‏ردّ على رسالة منقولة لتجيب مرسلها.
-connect-usage = ‏طريقة الاستخدام: <code>/connect whatsapp</code> أو <code>/connect avito</code>
+connect-usage = ‏ماذا تريد أن تربط؟ أو أرسل <code>/connect whatsapp</code> أو <code>/connect avito</code>.
 disconnect-usage = ‏طريقة الاستخدام: <code>/disconnect whatsapp</code> أو <code>/disconnect avito</code>
 wa-ask-instance =
     ‏🟢 <b>ربط واتساب (Green API)</b>
@@ -251,3 +251,5 @@ reply-text-only = ‏ℹ️ لا يمكن إرسال سوى الردود الن�
 reply-reason-unauthorized = ‏رفضت الخدمة المفاتيح المحفوظة؛ اربطها من جديد.
 reply-reason-unreachable = ‏تعذّر الوصول إلى الخدمة. حاول مرة أخرى بعد قليل.
 avito-from-buyer = ‏🟠 <b>أفيتو</b> · { $name } · { $item }
+btn-connect-whatsapp = واتساب (Green API)
+btn-connect-avito = أفيتو

@@ -164,7 +164,7 @@ help-messengers =
     /disconnect whatsapp, /disconnect avito — stop relaying and clear the webhook
     /whatsapp, /avito — status, personal URL, and a button to replace it
     Reply to a relayed message to answer the sender.
-connect-usage = Usage: <code>/connect whatsapp</code> or <code>/connect avito</code>
+connect-usage = What do you want to connect? Or send <code>/connect whatsapp</code> or <code>/connect avito</code>.
 disconnect-usage = Usage: <code>/disconnect whatsapp</code> or <code>/disconnect avito</code>
 wa-ask-instance =
     🟢 <b>Connect WhatsApp (Green API)</b>
@@ -244,3 +244,5 @@ reply-text-only = ℹ️ Only text replies can be sent back.
 reply-reason-unauthorized = the service refused the stored credentials; connect it again.
 reply-reason-unreachable = the service could not be reached. Try again in a moment.
 avito-from-buyer = 🟠 <b>Avito</b> · { $name } · { $item }
+btn-connect-whatsapp = WhatsApp (Green API)
+btn-connect-avito = Avito

@@ -164,7 +164,7 @@ help-messengers =
     /disconnect whatsapp, /disconnect avito — прекратить пересылку и убрать вебхук
     /whatsapp, /avito — статус, личный адрес и кнопка для его замены
     Ответьте на пересланное сообщение, чтобы ответить отправителю.
-connect-usage = Использование: <code>/connect whatsapp</code> или <code>/connect avito</code>
+connect-usage = Что подключить? Или отправьте <code>/connect whatsapp</code> или <code>/connect avito</code>.
 disconnect-usage = Использование: <code>/disconnect whatsapp</code> или <code>/disconnect avito</code>
 wa-ask-instance =
     🟢 <b>Подключение WhatsApp (Green API)</b>
@@ -244,3 +244,5 @@ reply-text-only = ℹ️ Обратно можно отправить тольк
 reply-reason-unauthorized = сервис не принял сохранённые ключи; подключите его заново.
 reply-reason-unreachable = не удалось связаться с сервисом. Попробуйте чуть позже.
 avito-from-buyer = 🟠 <b>Avito</b> · { $name } · { $item }
+btn-connect-whatsapp = WhatsApp (Green API)
+btn-connect-avito = Avito
