@@ -214,6 +214,15 @@ describe('polling fallback', () => {
     for (const text of ['found by polling', 'push is back']) expect(telegram.sent(seller.id).filter((m) => shown(m).includes(text))).toHaveLength(1);
   });
 
+  it('notices a missed message even when later messages in other chats were pushed', async () => {
+    account.pushSilenced = true;
+    await avito.incoming(account, 'u2i-chat-7', avitoContents.text('lost between two webhooks'));
+    account.pushSilenced = false;
+    await avito.incoming(account, 'u2i-chat-8', avitoContents.text('pushed right after'));
+    await relayed(seller, (m) => shown(m).includes('pushed right after'));
+    await relayed(seller, (m) => shown(m).includes('lost between two webhooks'), 15_000);
+  });
+
   it('polls from the start when Avito does not confirm the subscription', async () => {
     const other = { id: 7202, first_name: 'Olga', language_code: 'en' };
     await registerUser(telegram, other);

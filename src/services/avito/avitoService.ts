@@ -19,6 +19,11 @@ export interface ChatInfo {
   itemUrl?: string;
 }
 
+/** While Avito does not confirm the webhook, how often the fallback asks it to subscribe again. */
+const SUBSCRIBE_RETRY_MS = 5 * 60_000;
+/** How far back the fallback looks for messages no webhook brought. */
+const LOOKBACK_MS = 24 * 3_600_000;
+
 /** How long the relay waits for a chat's description before sending the message without it. */
 const CHAT_INFO_WAIT_MS = 2_000;
 
@@ -48,6 +53,7 @@ export class AvitoService {
   private readonly renewals = new Map<number, Promise<string>>();
   private readonly chatInfo = new Map<string, { info: ChatInfo | undefined; expiresAt: number }>();
   private readonly chatInfoPausedUntil = new Map<number, number>();
+  private readonly subscribeRetryAt = new Map<number, number>();
 
   constructor(private readonly options: AvitoServiceOptions) {
     this.api = new AvitoApi(options.apiUrl, options.timeoutMs);
@@ -239,12 +245,16 @@ export class AvitoService {
     const { url, endpointId } = await this.personalUrl(userId);
     let mode = connection.mode;
     if (!connection.subscribed) {
-      // Try again each round; polling goes on until a webhook actually arrives.
-      await this.withToken(connection, (token) => this.subscribe(userId, token, url));
       mode = 'polling';
+      // Ask Avito again now and then; polling goes on until a webhook actually arrives.
+      if ((this.subscribeRetryAt.get(userId) ?? 0) <= Date.now()) {
+        this.subscribeRetryAt.set(userId, Date.now() + SUBSCRIBE_RETRY_MS);
+        await this.withToken(connection, (token) => this.subscribe(userId, token, url));
+      }
     }
-    // Messages from before the connection are history, not news.
-    const since = Math.floor((connection.lastMessageAt ?? connection.createdAt).getTime() / 1000) - (connection.lastMessageAt ? 0 : 5);
+    // What a round looks at: the last day, and nothing from before the connection (history, not
+    // news). What was already relayed is known by its dedupe key, whichever way it came.
+    const since = Math.floor(Math.max(connection.createdAt.getTime() - 5_000, Date.now() - LOOKBACK_MS) / 1000);
     const chats = await this.withToken(connection, (token) => this.api.chats(token, accountId));
     const changed = chats.filter(
       (chat) =>
