@@ -222,7 +222,7 @@ describe('command menu', () => {
     const scope = { type: 'chat' as const, chat_id: ADMIN_ID };
     for (const languageCode of [undefined, 'ar', 'ru']) {
       const adminCommands = await commandsFor({ scope, languageCode });
-      expect(adminCommands.map((c) => c.command)).toEqual(['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate']);
+      expect(adminCommands.map((c) => c.command)).toEqual(['start', 'url', 'fal', 'lang', 'help', 'users', 'user', 'activate', 'deactivate']);
     }
     expect((await commandsFor({ scope, languageCode: 'ru' })).find((c) => c.command === 'deactivate')?.description).toMatch(CYRILLIC);
   });
