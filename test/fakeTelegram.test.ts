@@ -396,7 +396,9 @@ describe('files', () => {
       ];
       const messages = await api.sendMediaGroup(alice.id, media);
       expect(messages).toHaveLength(2);
-      expect(messages[0]?.media_group_id).toBe(messages[1]?.media_group_id);
+      const groups = messages.map((m) => (m as { media_group_id?: string }).media_group_id);
+      expect(groups[0]).toEqual(expect.any(String));
+      expect(groups[1]).toBe(groups[0]);
       const sent = tg.sent(alice.id);
       expect(sent.map((m) => m.method)).toEqual(['sendMediaGroup', 'sendMediaGroup']);
       expect(sent[0]?.plainText).toBe('two photos');
