@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAL_ROTATE, FAL_ROTATE_YES } from '../bot/features/fal.js';
 import { falBodies, startFakeFal, TINY_PNG, type FakeFal } from './support/fakeFal.js';
 import { startFakeTelegram, type FakeTelegram, type SentMessage } from './support/fakeTelegram.js';
+import { enqueueMessages } from '../src/services/telegram/outbox.js';
 import { ADMIN_ID, PUBLIC_URL, registerUser, startTestHookbot, startTestRoles, type TestHookbot } from './support/hookbot.js';
 
 let telegram: FakeTelegram;
@@ -154,6 +155,36 @@ describe('results relayed to the chat', () => {
     const message = await telegram.waitForMessage(artist.id, (m) => (m.plainText ?? '').includes(requestId));
     expect(message.plainText).toContain('could not be delivered');
     expect(message.plainText).toContain('not JSON serializable');
+  });
+});
+
+describe('media through the outbox', () => {
+  it('retries an album Telegram answered with a 5xx (no links instead), keeping the chat in order', async () => {
+    const { url } = await falUrl(artist);
+    telegram.failNext('sendMediaGroup', 1, { kind: 'server', status: 502 }, { chatId: artist.id });
+    const album = newRequestId();
+    const after = newRequestId();
+    await fal.deliver(local(url), falBodies.ok(album, [fal.fileUrl('r1'), fal.fileUrl('r2')]));
+    await fal.deliver(local(url), falBodies.error(after));
+    const photo = await telegram.waitForMessage(artist.id, (m) => m.method === 'sendMediaGroup' && (m.plainText ?? '').includes(album), 15_000);
+    const next = await telegram.waitForMessage(artist.id, (m) => (m.plainText ?? '').includes(after), 15_000);
+    expect(next.messageId).toBeGreaterThan(photo.messageId);
+    expect(telegram.sent(artist.id).filter((m) => m.method === 'sendMessage' && (m.plainText ?? '').includes(album))).toHaveLength(0);
+  });
+
+  it('makes any listed Telegram call with its buttons, for any feature', async () => {
+    await enqueueMessages(hookbot.database.pool, [
+      {
+        chatId: artist.id,
+        html: 'fallback text',
+        buttons: { inline_keyboard: [[{ text: 'Open', url: 'https://fal.ai' }]] },
+        call: { method: 'sendPhoto', params: { photo: fal.fileUrl('direct'), caption: '<i>direct</i>', parse_mode: 'HTML' } },
+      },
+    ]);
+    const photo = await telegram.waitForMessage(artist.id, (m) => m.plainText === 'direct');
+    expect(photo.method).toBe('sendPhoto');
+    expect(photo.inlineKeyboard?.[0]?.[0]?.text).toBe('Open');
+    expect(photo.params).not.toHaveProperty('hookbot_fallback');
   });
 });
 
