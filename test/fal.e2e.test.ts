@@ -186,6 +186,22 @@ describe('media through the outbox', () => {
     expect(photo.inlineKeyboard?.[0]?.[0]?.text).toBe('Open');
     expect(photo.params).not.toHaveProperty('hookbot_fallback');
   });
+
+  it('gives up at once on a method it does not send, without calling Telegram', async () => {
+    const [row] = await hookbot.query<{ id: number }>(
+      `INSERT INTO telegram_outbox (chat_id, method, payload) VALUES ($1, 'sendSticker', $2) RETURNING id`,
+      [artist.id, JSON.stringify({ chat_id: artist.id, sticker: 'x' })],
+    );
+    await hookbot.query(`SELECT pg_notify('hookbot_outbox', '')`);
+    const deadline = Date.now() + 5_000;
+    let status = 'pending';
+    while (status === 'pending' && Date.now() < deadline) {
+      status = (await hookbot.query<{ status: string }>('SELECT status FROM telegram_outbox WHERE id = $1', [row!.id]))[0]!.status;
+      if (status === 'pending') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe('failed');
+    expect(telegram.calls.some((call) => call.method === 'sendSticker')).toBe(false);
+  });
 });
 
 describe('signatures', () => {
