@@ -90,6 +90,7 @@ describe('results relayed to the chat', () => {
     expect(first.plainText).toContain(requestId);
     expect(first.plainText).toContain('196619188014358660');
     expect(first.plainText).toContain('2 images');
+    expect(first.plainText).toContain('Prompt: Photo of a cute dog');
     expect(second.caption).toBeUndefined();
   });
 
@@ -134,6 +135,7 @@ describe('results relayed to the chat', () => {
     expect(summary.plainText).toContain('FAL job finished');
     expect(summary.plainText).toContain('18446744073709551615');
     expect(summary.plainText).toContain('A cute dog sitting on grass.');
+    expect(summary.plainText).toContain('inference');
     expect(summary.text).toContain('<a href="https://v3.fal.media/files/dog/video.mp4">video</a>');
   });
 

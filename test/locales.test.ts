@@ -169,6 +169,7 @@ function sampleVariables(locale: string): Record<string, string | number> {
     labelUrl: `${URL.replace('tradingview', 'fal')}?label=portrait-42`,
     label: escapeHtml('portrait <v2>'),
     seed: '196619188014358660',
+    prompt: escapeHtml('Photo of a cute dog <3'),
     count: 3,
     link: '<a href="https://v3.fal.media/files/a.png">image 1</a>',
     error: 'Invalid status code: 422',

@@ -190,6 +190,7 @@ fal-title-payload-error = ‏⚠️ <b>اكتملت مهمة FAL، لكن تعذ
 fal-label = التسمية: <b>{ $label }</b>
 fal-request = الطلب: <code>{ $id }</code>
 fal-seed = البذرة (seed): <code>{ $seed }</code>
+fal-prompt = الوصف (prompt): <i>{ $prompt }</i>
 fal-images = { $count ->
         [zero] لا صور
         [one] صورة واحدة

@@ -183,6 +183,7 @@ fal-title-payload-error = ⚠️ <b>FAL job finished, but its result could not b
 fal-label = Label: <b>{ $label }</b>
 fal-request = Request: <code>{ $id }</code>
 fal-seed = Seed: <code>{ $seed }</code>
+fal-prompt = Prompt: <i>{ $prompt }</i>
 fal-images = { $count ->
         [one] { $count } image
        *[other] { $count } images

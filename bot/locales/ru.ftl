@@ -183,6 +183,7 @@ fal-title-payload-error = ⚠️ <b>Задача FAL выполнена, но р
 fal-label = Метка: <b>{ $label }</b>
 fal-request = Запрос: <code>{ $id }</code>
 fal-seed = Seed: <code>{ $seed }</code>
+fal-prompt = Промпт: <i>{ $prompt }</i>
 fal-images = { $count ->
         [one] { $count } изображение
         [few] { $count } изображения

@@ -34,9 +34,14 @@ function head(event: FalWebhookEvent, t: Translate, titleKey: string): string[] 
   return lines;
 }
 
-function seedLine(event: FalWebhookEvent, t: Translate): string[] {
-  const seed = isRecord(event.payload) ? event.payload.seed : undefined;
-  return typeof seed === 'number' || typeof seed === 'string' ? [t('fal-seed', { seed: escapeHtml(String(seed)) })] : [];
+/** The prompt and the seed, when the result names them: what it takes to make the image again. */
+function recipeLines(event: FalWebhookEvent, t: Translate): string[] {
+  if (!isRecord(event.payload)) return [];
+  const { prompt, seed } = event.payload;
+  const lines: string[] = [];
+  if (typeof prompt === 'string' && prompt.trim() !== '') lines.push(t('fal-prompt', { prompt: escapeHtml(shorten(prompt.trim(), 200)) }));
+  if (typeof seed === 'number' || typeof seed === 'string') lines.push(t('fal-seed', { seed: escapeHtml(String(seed)) }));
+  return lines;
 }
 
 /** Top-level fields of a result without images, as `• key: value` lines (files are listed apart). */
@@ -45,12 +50,13 @@ function summaryLines(event: FalWebhookEvent, t: Translate): string[] {
     return event.payload === null ? [t('fal-empty-result')] : [t('fal-field', { key: 'payload', value: escapeHtml(shorten(JSON.stringify(event.payload))) })];
   }
   const fileFields = new Set(event.files.map((file) => file.field));
-  const entries = Object.entries(event.payload).filter(([key]) => !fileFields.has(key) && key !== 'images' && key !== 'image');
+  const shown = new Set(['images', 'image', 'prompt', 'seed']);
+  const entries = Object.entries(event.payload).filter(([key]) => !fileFields.has(key) && !shown.has(key));
   const lines = entries.slice(0, SUMMARY_FIELDS).map(([key, value]) =>
     t('fal-field', { key: escapeHtml(key), value: escapeHtml(shorten(typeof value === 'string' ? value : JSON.stringify(value))) }),
   );
   if (entries.length > SUMMARY_FIELDS) lines.push(t('fal-more-fields', { count: entries.length - SUMMARY_FIELDS }));
-  if (lines.length === 0 && event.files.length === 0) lines.push(t('fal-empty-result'));
+  if (Object.keys(event.payload).length === 0) lines.push(t('fal-empty-result'));
   return lines;
 }
 
@@ -130,11 +136,11 @@ export function falMessages(event: FalWebhookEvent, chatId: number, t: Translate
   const tooBig = event.images.filter((image) => !photos.includes(image));
   const files = fileLines(event, tooBig, t);
   if (photos.length === 0) {
-    const lines = [...head(event, t, 'fal-title-ok'), ...seedLine(event, t), '', ...summaryLines(event, t)];
+    const lines = [...head(event, t, 'fal-title-ok'), ...recipeLines(event, t), '', ...summaryLines(event, t)];
     if (files.length > 0) lines.push('', t('fal-files'), ...files);
     return [{ chatId, html: lines.join('\n') }];
   }
-  const caption = [...head(event, t, 'fal-title-ok'), ...seedLine(event, t), t('fal-images', { count: photos.length })].join('\n');
+  const caption = [...head(event, t, 'fal-title-ok'), ...recipeLines(event, t), t('fal-images', { count: photos.length })].join('\n');
   const messages = photoMessages(chatId, photos, caption, t);
   if (files.length > 0) messages.push({ chatId, html: [t('fal-files'), ...files].join('\n') });
   return messages;
