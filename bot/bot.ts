@@ -5,6 +5,7 @@ import type { BotCommand } from 'grammy/types';
 import { maskUrlSecrets } from '../src/logger.js';
 import type { BotContext, BotDeps } from './context.js';
 import { admin, ADMIN_COMMANDS } from './features/admin.js';
+import { fal } from './features/fal.js';
 import { guard } from './features/guard.js';
 import { help } from './features/help.js';
 import { lang } from './features/lang.js';
@@ -50,7 +51,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   root.use(guard);
   // Answers to the bot's questions come before the features, so a secret is never taken for chat.
   root.use(prompts);
-  root.use(url, admin);
+  root.use(url, fal, admin);
   // Keep last: features added later go above this line.
   root.use(unknown);
 
@@ -91,7 +92,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'lang', 'help'] as const;
+const USER_COMMANDS = ['start', 'url', 'fal', 'lang', 'help'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

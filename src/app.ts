@@ -15,6 +15,9 @@ import { startScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { buildServer } from './server/app.js';
 import { relayTradingViewAlert } from './services/alerts/relayAlert.js';
+import { falProvider } from './services/fal/falProvider.js';
+import { FalJwks } from './services/fal/jwks.js';
+import { relayFalWebhook } from './services/fal/relayFal.js';
 import { loadSecretBox } from './services/secrets/secretBox.js';
 import { EndpointCache } from './services/inbound/endpointCache.js';
 import { IngestWriter } from './services/inbound/ingestWriter.js';
@@ -78,7 +81,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     const processor = new EventProcessor({
       pool: database.pool,
       log,
-      actions: { tradingview: relayTradingViewAlert(i18n) },
+      actions: { tradingview: relayTradingViewAlert(i18n), fal: relayFalWebhook(i18n) },
       onQueued: wakeOutbox,
     });
 
@@ -125,6 +128,18 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         hooks: config.hooks,
         providers: new Map<string, InboundProvider>([
           ['tradingview', { accept: (request) => parseTradingViewAlert(request, config.hooks.dedupeWindowSeconds) }],
+          [
+            'fal',
+            falProvider(
+              new FalJwks({
+                url: config.fal.jwksUrl,
+                log,
+                maxAgeSeconds: config.fal.jwksCacheSeconds,
+                minRefreshSeconds: config.fal.jwksMinRefreshSeconds,
+              }),
+              log,
+            ),
+          ],
         ]),
         extraRoutes: bot && config.telegram.mode === 'webhook' ? (app) => mountTelegramWebhook(app, bot, config) : undefined,
       });
