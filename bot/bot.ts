@@ -5,6 +5,7 @@ import type { BotCommand } from 'grammy/types';
 import { maskUrlSecrets } from '../src/logger.js';
 import type { BotContext, BotDeps } from './context.js';
 import { admin, ADMIN_COMMANDS } from './features/admin.js';
+import { fal } from './features/fal.js';
 import { avito } from './features/avito.js';
 import { connect } from './features/connect.js';
 import { guard } from './features/guard.js';
@@ -54,7 +55,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   root.use(guard);
   // Answers to the bot's questions come before the features, so a secret is never taken for chat.
   root.use(prompts);
-  root.use(url, admin);
+  root.use(url, fal, admin);
   root.use(connect, whatsapp, avito, replies);
   // Keep last: features added later go above this line.
   root.use(unknown);
@@ -96,7 +97,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
+const USER_COMMANDS = ['start', 'url', 'fal', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

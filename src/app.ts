@@ -16,6 +16,9 @@ import { startScheduler, type RecurringJob } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { buildServer } from './server/app.js';
 import { relayTradingViewAlert } from './services/alerts/relayAlert.js';
+import { falProvider } from './services/fal/falProvider.js';
+import { FalJwks } from './services/fal/jwks.js';
+import { relayFalWebhook } from './services/fal/relayFal.js';
 import { AvitoService } from './services/avito/avitoService.js';
 import { relayAvitoEvent } from './services/avito/relayAvito.js';
 import { ConnectionCache } from './services/inbound/connectionCache.js';
@@ -110,6 +113,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       log,
       actions: {
         tradingview: relayTradingViewAlert(i18n),
+        fal: relayFalWebhook(i18n),
         whatsapp: relayWhatsAppEvent(i18n, whatsappConnections),
         avito: relayAvitoEvent(i18n, avitoConnections, avito),
       },
@@ -175,6 +179,18 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         hooks: config.hooks,
         providers: new Map<string, InboundProvider>([
           ['tradingview', { accept: (request) => parseTradingViewAlert(request, config.hooks.dedupeWindowSeconds) }],
+          [
+            'fal',
+            falProvider(
+              new FalJwks({
+                url: config.fal.jwksUrl,
+                log,
+                maxAgeSeconds: config.fal.jwksCacheSeconds,
+                minRefreshSeconds: config.fal.jwksMinRefreshSeconds,
+              }),
+              log,
+            ),
+          ],
           ['whatsapp', whatsappProvider(whatsapp, connectionCache)],
           ['avito', avitoProvider(avito, connectionCache, log)],
         ]),

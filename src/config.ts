@@ -50,6 +50,10 @@ const envSchema = z
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
     // Checked where it is used (src/services/secrets): its absence is fine with the embedded database.
     ENCRYPTION_KEY: z.string().optional(),
+    // --- FAL AI webhooks (issue #5)
+    FAL_JWKS_URL: z.url().default('https://rest.fal.ai/.well-known/jwks.json'),
+    FAL_JWKS_CACHE_SECONDS: int(86_400, 1, 86_400),
+    FAL_JWKS_MIN_REFRESH_SECONDS: int(60, 0, 86_400),
     // Issue #5: WhatsApp (Green API) and Avito
     GREEN_API_URL: z.url().default('https://api.green-api.com'),
     AVITO_API_URL: z.url().default('https://api.avito.ru'),
@@ -84,6 +88,8 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** AES-256 key for secrets at rest; generated into the data folder when unset on the embedded database. */
   encryptionKey: string | undefined;
+  /** FAL's webhook signing keys: where they are published, and how long they are kept. */
+  fal: { jwksUrl: string; jwksCacheSeconds: number; jwksMinRefreshSeconds: number };
   /** Issue #5: the providers' API roots and the Avito polling fallback. */
   providers: {
     greenApiUrl: string;
@@ -136,6 +142,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, leaseSeconds: env.OUTBOX_LEASE_SECONDS },
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     encryptionKey: env.ENCRYPTION_KEY,
+    fal: {
+      jwksUrl: env.FAL_JWKS_URL,
+      jwksCacheSeconds: env.FAL_JWKS_CACHE_SECONDS,
+      jwksMinRefreshSeconds: env.FAL_JWKS_MIN_REFRESH_SECONDS,
+    },
     providers: {
       greenApiUrl: env.GREEN_API_URL.replace(/\/+$/, ''),
       avitoApiUrl: env.AVITO_API_URL.replace(/\/+$/, ''),

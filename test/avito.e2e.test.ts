@@ -95,9 +95,10 @@ describe('relay of each message type', () => {
   });
 
   it('image, in its largest size', async () => {
-    await avito.incoming(account, 'u2i-chat-1', avitoContents.image());
+    await avito.incoming(account, 'u2i-chat-1', avitoContents.image(`${avito.url}/img`));
     const photo = await relayed(seller, (m) => m.method === 'sendPhoto');
-    expect(photo.fileRef).toBe('https://00.img.avito.st/1280x960/5181479220.jpg');
+    expect(photo.fileRef).toBe(`${avito.url}/img/1280x960/5181479220.jpg`);
+    expect(photo.photo?.data.toString()).toBe('fake image /img/1280x960/5181479220.jpg');
   });
 
   it('link, location and item', async () => {

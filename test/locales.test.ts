@@ -164,6 +164,17 @@ function sampleVariables(locale: string): Record<string, string | number> {
     blocked: ` ${i18n.t(locale, 'status-blocked')}`,
     registered: '2026-01-22 13:53 UTC',
     date: '2026-02-01 08:00 UTC',
+    // FAL (issue #5)
+    encodedUrl: encodeURIComponent(URL.replace('tradingview', 'fal')),
+    labelUrl: `${URL.replace('tradingview', 'fal')}?label=portrait-42`,
+    label: escapeHtml('portrait <v2>'),
+    seed: '196619188014358660',
+    prompt: escapeHtml('Photo of a cute dog <3'),
+    count: 3,
+    link: '<a href="https://v3.fal.media/files/a.png">image 1</a>',
+    error: 'Invalid status code: 422',
+    field: 'prompt',
+    message: 'field required',
     // Issue #5: WhatsApp and Avito
     instance: '1101000001',
     state: 'authorized',
@@ -235,7 +246,7 @@ describe('locale files', () => {
       for (const match of code.matchAll(/['"]([a-z]+(?:-[a-z]+)+)['"]/g)) named.add(match[1] as string);
     }
     // The command menu builds its keys as `cmd-<command>`.
-    for (const command of ['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
+    for (const command of ['start', 'url', 'fal', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
     expect(named.size).toBeGreaterThan(30);
     for (const key of named) expect(englishKeys, `key "${key}" used in bot/`).toContain(key);
   });

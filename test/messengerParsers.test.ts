@@ -13,7 +13,7 @@ const request = (body: unknown, headers: Record<string, string> = {}) => ({
 
 describe('Green API webhook handler', () => {
   const connection = { webhookToken: 'secret-token-1234567890', idInstance: '1101000001' };
-  const hooks = greenApiWebhooks({ idInstance: '1101000001', wid: '79990001122@c.us' });
+  const hooks = greenApiWebhooks({ idInstance: '1101000001', wid: '79990001122@c.us' }, 'https://sw-media-out.storage.yandexcloud.net');
   const auth = { authorization: 'Bearer secret-token-1234567890' };
 
   it('checks the bearer token', () => {

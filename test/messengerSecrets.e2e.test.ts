@@ -46,7 +46,7 @@ describe('connection secrets in the logs', () => {
       await say(telegram, user, token, (m) => shown(m).includes('Step 3 of 3'));
       await say(telegram, user, '-', (m) => /connected|❌/.test(shown(m)), { timeoutMs: 10_000 });
     }
-    const hooks = greenApiWebhooks(instance);
+    const hooks = greenApiWebhooks(instance, greenApi.url);
     await greenApi.deliver(instance.idInstance, hooks.text('S-1', 'secret test'));
     await greenApi.deliver(instance.idInstance, hooks.text('S-2'), { token: 'wrong-token-wrong-token' });
     const relayed = await telegram.waitForMessage(user.id, (m) => shown(m).includes('secret test'), 10_000);

@@ -79,7 +79,7 @@ describe('/connect whatsapp', () => {
 
   it('connects when the settings stick on the second try, confirmed by getSettings', async () => {
     instance = greenApi.addInstance();
-    hooks = greenApiWebhooks(instance);
+    hooks = greenApiWebhooks(instance, greenApi.url);
     instance.dropSettings = 1;
     const answer = await connect(instance.idInstance, instance.apiTokenInstance);
     expect(shown(answer)).toContain('WhatsApp connected');
@@ -133,10 +133,20 @@ describe('relay of each message type', () => {
       await greenApi.deliver(instance.idInstance, body);
       const message = await relayed((m) => m.method === method);
       expect(message.fileRef).toBe(body.messageData.fileMessageData.downloadUrl);
+      expect(message[field]?.data.toString()).toContain(body.messageData.fileMessageData.fileName);
       expect(message.params[field]).toBe(body.messageData.fileMessageData.downloadUrl);
       expect(message.caption).toContain('GREEN-API');
       if (caption) expect(message.caption).toContain(caption);
     }
+  });
+
+  it('a file Telegram cannot fetch comes as its caption and link', async () => {
+    const body = hooks.image('M-5');
+    body.messageData.fileMessageData.downloadUrl = `${greenApi.url}/media/expired/photo.jpg`;
+    await greenApi.deliver(instance.idInstance, body);
+    const message = await relayed((m) => (m.text ?? '').includes('/media/expired/photo.jpg'));
+    expect(message.method).toBe('sendMessage');
+    expect(shown(message)).toContain('Image');
   });
 
   it('location as a Telegram location, after its name and address', async () => {

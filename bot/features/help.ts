@@ -11,6 +11,7 @@ help.command('help', async (ctx) => {
       example: escapeHtml(TRADINGVIEW_EXAMPLE),
       window: ctx.deps.config.hooks.dedupeWindowSeconds,
     }),
+    ctx.t('help-fal'),
     ctx.t('help-messengers'),
   ];
   if (ctx.isAdmin) parts.push(ctx.t('help-admin'));

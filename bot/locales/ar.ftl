@@ -159,6 +159,65 @@ activate-already = ‏ℹ️ المستخدم <b>{ $name }</b> (<code>{ $id }</c
 deactivate-already = ‏ℹ️ المستخدم <b>{ $name }</b> (<code>{ $id }</code>) معطّل بالفعل. لم يتغير شيء.
 prompt-cancelled = ‏✖️ تم الإلغاء. لم يُحفظ أي شيء.
 
+## FAL AI (issue #5): /fal ونتائج مهام FAL (src/services/fal/relayFal.ts)
+cmd-fal = رابط Webhook الخاص بك لـ FAL AI
+help-fal =
+    ‏<b>FAL AI</b>
+    ‏/fal — رابط Webhook الخاص بك لـ FAL AI، مع زر لاستبداله. أرسل مهام FAL بهذا الرابط: تصل صورها، أو سبب فشلها، إلى هذه المحادثة.
+fal-url-message =
+    ‏🎨 <b>رابط Webhook الشخصي الخاص بك لـ FAL AI</b>
+    ‏<code>{ $url }</code>
+
+    <b>طريقة الاستخدام</b>
+    أرسل المهام إلى طابور FAL مع هذا الرابط بوصفه الـ Webhook الخاص بها. عند انتهاء المهمة تصل صورها (أو الخطأ) إلى هذه المحادثة.
+    ‏• JavaScript (<code>@fal-ai/client</code>): مرّر الرابط باسم <code>webhookUrl</code> إلى <code>fal.queue.submit</code>.
+    ‏• Python (<code>fal_client</code>): مرّره باسم <code>webhook_url</code> إلى <code>submit</code>.
+    ‏• HTTP: أضف الرابط مُرمّزًا باسم <code>fal_webhook</code> إلى طلب الطابور:
+    ‏<code>https://queue.fal.run/fal-ai/flux/dev?fal_webhook={ $encodedUrl }</code>
+
+    <b>التسميات</b>
+    للتمييز بين المهام، أضف <code>?label=</code> واسمًا قصيرًا إلى رابط المهمة؛ تظهر التسمية مع نتيجتها:
+    ‏<code>{ $labelUrl }</code>
+
+    ‏🔒 يُتحقَّق من توقيع FAL في كل تسليم، ومع ذلك احتفظ بهذا الرابط سرًّا. اضغط <b>رابط جديد</b> إذا تسرّب.
+fal-rotate-confirm =
+    ‏⚠️ <b>هل تريد استبدال رابط Webhook الخاص بـ FAL؟</b>
+    يتوقف الرابط الحالي عن العمل فورًا: لن تصل إلى هنا نتائج المهام التي أُرسلت به من قبل.
+fal-url-rotated = ‏✅ <b>تم استبدال رابط Webhook الخاص بـ FAL.</b> الرابط القديم لم يعد يعمل.
+fal-title-ok = ‏✅ <b>اكتملت مهمة FAL</b>
+fal-title-error = ‏❌ <b>فشلت مهمة FAL</b>
+fal-title-payload-error = ‏⚠️ <b>اكتملت مهمة FAL، لكن تعذّر تسليم نتيجتها</b>
+fal-label = التسمية: <b>{ $label }</b>
+fal-request = الطلب: <code>{ $id }</code>
+fal-seed = البذرة (seed): <code>{ $seed }</code>
+fal-prompt = الوصف (prompt): <i>{ $prompt }</i>
+fal-images = { $count ->
+        [zero] لا صور
+        [one] صورة واحدة
+        [two] صورتان
+        [few] ‏{ $count } صور
+       *[other] ‏{ $count } صورة
+    }
+fal-image-name = الصورة { $count }
+fal-field = ‏• <b>{ $key }</b>: { $value }
+fal-more-fields = ‏… وحقول أخرى: { $count }
+fal-empty-result = أعادت المهمة نتيجة فارغة.
+fal-files = الملفات:
+fal-file = ‏• { $link }
+fal-error = الخطأ: { $error }
+fal-error-unknown = لم يذكر FAL ما الذي حدث.
+fal-error-details = ما اعترض عليه FAL:
+fal-error-field = ‏• <b>{ $field }</b>: { $message }
+fal-error-line = ‏• { $message }
+fal-why-input = بعبارة بسيطة: لم يقبل النموذج المدخلات. قارن الحقول أدناه بتوثيق النموذج.
+fal-why-auth = بعبارة بسيطة: رفض FAL بيانات الاعتماد. تحقّق من مفتاح FAL وما يُسمح له بتشغيله.
+fal-why-busy = بعبارة بسيطة: كان FAL مشغولًا جدًا أو بلغ حسابك حدّه. أعد إرسال المهمة بعد قليل.
+fal-why-timeout = بعبارة بسيطة: استغرقت المهمة وقتًا طويلًا جدًا فأُوقفت.
+fal-why-server = بعبارة بسيطة: حدث عطل من جهة FAL. إعادة إرسال المهمة تنجح عادةً.
+fal-payload-error =
+    تعذّر على FAL إرفاق النتيجة: { $error }
+    احصل عليها من واجهة طابور FAL باستخدام معرّف الطلب أعلاه.
+
 ## المهمة #5: واتساب (Green API) وأفيتو
 cmd-connect = ربط واتساب أو أفيتو
 cmd-disconnect = فصل واتساب أو أفيتو

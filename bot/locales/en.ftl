@@ -152,6 +152,62 @@ activate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) is already act
 deactivate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) is already deactivated. Nothing changed.
 prompt-cancelled = ✖️ Cancelled. Nothing was saved.
 
+## FAL AI (issue #5): /fal, and the results of FAL jobs (src/services/fal/relayFal.ts)
+cmd-fal = Your FAL AI webhook URL
+help-fal =
+    <b>FAL AI</b>
+    /fal — your FAL AI webhook URL, and a button to replace it. Submit FAL jobs with it: their images, or what went wrong, arrive in this chat.
+fal-url-message =
+    🎨 <b>Your personal FAL AI webhook URL</b>
+    <code>{ $url }</code>
+
+    <b>How to use it</b>
+    Submit jobs to FAL's queue with this URL as their webhook. When a job ends, its images (or its error) arrive in this chat.
+    • JavaScript (<code>@fal-ai/client</code>): pass the URL as <code>webhookUrl</code> to <code>fal.queue.submit</code>.
+    • Python (<code>fal_client</code>): pass it as <code>webhook_url</code> to <code>submit</code>.
+    • HTTP: add the URL, encoded, as <code>fal_webhook</code> to the queue request:
+    <code>https://queue.fal.run/fal-ai/flux/dev?fal_webhook={ $encodedUrl }</code>
+
+    <b>Labels</b>
+    To tell jobs apart, add <code>?label=</code> and a short name to the URL of a job; the label is shown with its result:
+    <code>{ $labelUrl }</code>
+
+    🔒 Every delivery is checked against FAL's signature; still, keep this URL private. Tap <b>New URL</b> if it leaks.
+fal-rotate-confirm =
+    ⚠️ <b>Replace your FAL webhook URL?</b>
+    The current URL stops working at once: jobs already submitted with it will not be reported here.
+fal-url-rotated = ✅ <b>Your FAL webhook URL has been replaced.</b> The old one no longer works.
+fal-title-ok = ✅ <b>FAL job finished</b>
+fal-title-error = ❌ <b>FAL job failed</b>
+fal-title-payload-error = ⚠️ <b>FAL job finished, but its result could not be delivered</b>
+fal-label = Label: <b>{ $label }</b>
+fal-request = Request: <code>{ $id }</code>
+fal-seed = Seed: <code>{ $seed }</code>
+fal-prompt = Prompt: <i>{ $prompt }</i>
+fal-images = { $count ->
+        [one] { $count } image
+       *[other] { $count } images
+    }
+fal-image-name = image { $count }
+fal-field = • <b>{ $key }</b>: { $value }
+fal-more-fields = … and { $count } more fields
+fal-empty-result = The job returned an empty result.
+fal-files = Files:
+fal-file = • { $link }
+fal-error = Error: { $error }
+fal-error-unknown = FAL did not say what went wrong.
+fal-error-details = What FAL objected to:
+fal-error-field = • <b>{ $field }</b>: { $message }
+fal-error-line = • { $message }
+fal-why-input = In plain words: the model did not accept the input. Check the fields below against the model's documentation.
+fal-why-auth = In plain words: FAL refused the credentials. Check your FAL key and what it may run.
+fal-why-busy = In plain words: FAL was too busy, or your account hit its limit. Submit the job again a little later.
+fal-why-timeout = In plain words: the job took too long and was stopped.
+fal-why-server = In plain words: something failed on FAL's side. Submitting the job again usually helps.
+fal-payload-error =
+    FAL could not include the result: { $error }
+    Fetch it from FAL's queue API with the request id above.
+
 ## Issue #5: WhatsApp (Green API) and Avito
 cmd-connect = Connect WhatsApp or Avito
 cmd-disconnect = Disconnect WhatsApp or Avito

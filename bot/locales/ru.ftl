@@ -152,6 +152,63 @@ activate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) уже акт�
 deactivate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) уже деактивирован. Ничего не изменилось.
 prompt-cancelled = ✖️ Отменено. Ничего не сохранено.
 
+## FAL AI (issue #5): /fal и результаты задач FAL (src/services/fal/relayFal.ts)
+cmd-fal = Ваша webhook-ссылка для FAL AI
+help-fal =
+    <b>FAL AI</b>
+    /fal — ваша webhook-ссылка для FAL AI и кнопка, чтобы заменить её. Отправляйте задачи FAL с этой ссылкой: их изображения или описание ошибки придут в этот чат.
+fal-url-message =
+    🎨 <b>Ваша личная webhook-ссылка для FAL AI</b>
+    <code>{ $url }</code>
+
+    <b>Как пользоваться</b>
+    Отправляйте задачи в очередь FAL с этой ссылкой в качестве webhook. Когда задача завершится, её изображения (или ошибка) придут в этот чат.
+    • JavaScript (<code>@fal-ai/client</code>): передайте ссылку как <code>webhookUrl</code> в <code>fal.queue.submit</code>.
+    • Python (<code>fal_client</code>): передайте её как <code>webhook_url</code> в <code>submit</code>.
+    • HTTP: добавьте ссылку в закодированном виде как <code>fal_webhook</code> к запросу в очередь:
+    <code>https://queue.fal.run/fal-ai/flux/dev?fal_webhook={ $encodedUrl }</code>
+
+    <b>Метки</b>
+    Чтобы различать задачи, добавьте к ссылке задачи <code>?label=</code> и короткое имя; метка будет показана вместе с результатом:
+    <code>{ $labelUrl }</code>
+
+    🔒 Каждая доставка проверяется по подписи FAL, но всё же держите ссылку в секрете. Если она утекла, нажмите <b>Новая ссылка</b>.
+fal-rotate-confirm =
+    ⚠️ <b>Заменить webhook-ссылку для FAL?</b>
+    Текущая ссылка сразу перестанет работать: о задачах, уже отправленных с ней, вы здесь не узнаете.
+fal-url-rotated = ✅ <b>Webhook-ссылка для FAL заменена.</b> Старая больше не работает.
+fal-title-ok = ✅ <b>Задача FAL выполнена</b>
+fal-title-error = ❌ <b>Задача FAL завершилась ошибкой</b>
+fal-title-payload-error = ⚠️ <b>Задача FAL выполнена, но результат не удалось передать</b>
+fal-label = Метка: <b>{ $label }</b>
+fal-request = Запрос: <code>{ $id }</code>
+fal-seed = Seed: <code>{ $seed }</code>
+fal-prompt = Промпт: <i>{ $prompt }</i>
+fal-images = { $count ->
+        [one] { $count } изображение
+        [few] { $count } изображения
+       *[other] { $count } изображений
+    }
+fal-image-name = изображение { $count }
+fal-field = • <b>{ $key }</b>: { $value }
+fal-more-fields = … и ещё полей: { $count }
+fal-empty-result = Задача вернула пустой результат.
+fal-files = Файлы:
+fal-file = • { $link }
+fal-error = Ошибка: { $error }
+fal-error-unknown = FAL не сообщил, что пошло не так.
+fal-error-details = Что не понравилось FAL:
+fal-error-field = • <b>{ $field }</b>: { $message }
+fal-error-line = • { $message }
+fal-why-input = Проще говоря: модель не приняла входные данные. Сверьте поля ниже с документацией модели.
+fal-why-auth = Проще говоря: FAL не принял учётные данные. Проверьте ключ FAL и его права.
+fal-why-busy = Проще говоря: FAL перегружен или ваш аккаунт упёрся в лимит. Отправьте задачу ещё раз чуть позже.
+fal-why-timeout = Проще говоря: задача выполнялась слишком долго и была остановлена.
+fal-why-server = Проще говоря: сбой на стороне FAL. Обычно помогает отправить задачу ещё раз.
+fal-payload-error =
+    FAL не смог приложить результат: { $error }
+    Получите его через API очереди FAL по идентификатору запроса выше.
+
 ## Задача #5: WhatsApp (Green API) и Avito
 cmd-connect = Подключить WhatsApp или Avito
 cmd-disconnect = Отключить WhatsApp или Avito

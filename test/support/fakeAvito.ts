@@ -86,14 +86,15 @@ export function avitoWebhookBody(accountId: number, chatId: string, message: Fak
 /** Message contents from Avito's documented examples. */
 export const avitoContents = {
   text: (text: string) => ({ type: 'text', content: { text } }),
-  image: () => ({
+  /** `base`: where the images are served (the fake Avito's url + '/img' in end-to-end tests). */
+  image: (base = 'https://00.img.avito.st') => ({
     type: 'image',
     content: {
       image: {
         sizes: {
-          '140x105': 'https://00.img.avito.st/140x105/5181479220.jpg',
-          '1280x960': 'https://00.img.avito.st/1280x960/5181479220.jpg',
-          '640x480': 'https://00.img.avito.st/640x480/5181479220.jpg',
+          '140x105': `${base}/140x105/5181479220.jpg`,
+          '1280x960': `${base}/1280x960/5181479220.jpg`,
+          '640x480': `${base}/640x480/5181479220.jpg`,
         },
       },
     },
@@ -189,6 +190,13 @@ export async function startFakeAvito(options: { route: (publicUrl: string) => st
       return reply(200, { access_token: token, expires_in: fake.tokenLifetimeSeconds, token_type: 'Bearer' });
     }
 
+    // Avito's image CDN: public, no token.
+    if (request.method === 'GET' && url.pathname.startsWith('/img/')) {
+      calls.push({ method: 'GET', path: url.pathname, status: 200 });
+      response.writeHead(200, { 'content-type': 'image/jpeg' });
+      response.end(Buffer.from(`fake image ${url.pathname}`));
+      return;
+    }
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     const session = bearer ? tokens.get(bearer) : undefined;
     if (!session || session.expiresAt <= Date.now()) return reply(401, { error: { code: 401, message: 'Unauthorized' } });

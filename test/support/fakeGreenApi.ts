@@ -76,6 +76,13 @@ export async function startFakeGreenApi(options: { route: (publicUrl: string) =>
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Green API's file storage: what downloadUrl points at. A path with "expired" in it is gone.
+    if (request.method === 'GET' && (request.url ?? '').startsWith('/media/')) {
+      if ((request.url ?? '').includes('expired')) return send(response, 404, { message: 'file not found' });
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      response.end(Buffer.from(`fake media ${request.url}`));
+      return;
+    }
     const match = /^\/waInstance(\d+)\/([A-Za-z]+)\/([^/?]+)/.exec(request.url ?? '');
     if (!match) return send(response, 404, { error: 'not found' });
     const [, idInstance = '', method = '', token = ''] = match;
@@ -177,8 +184,15 @@ export async function startFakeGreenApi(options: { route: (publicUrl: string) =>
   };
 }
 
-/** Webhook bodies built from Green API's documented examples, for one instance and chat. */
-export function greenApiWebhooks(instance: { idInstance: string; wid: string }, sender = { chatId: '79001234568@c.us', name: 'GREEN-API' }) {
+/**
+ * Webhook bodies built from Green API's documented examples, for one instance and chat. Files are
+ * served by the fake Green API at `mediaBase` (its url), as Green API's storage serves downloadUrl.
+ */
+export function greenApiWebhooks(
+  instance: { idInstance: string; wid: string },
+  mediaBase: string,
+  sender = { chatId: '79001234568@c.us', name: 'GREEN-API' },
+) {
   const envelope = <D extends object>(idMessage: string, messageData: D) => ({
     typeWebhook: 'incomingMessageReceived',
     instanceData: { idInstance: Number(instance.idInstance), wid: instance.wid, typeInstance: 'whatsapp' },
@@ -190,7 +204,7 @@ export function greenApiWebhooks(instance: { idInstance: string; wid: string }, 
   const file = (typeMessage: string, fileName: string, mimeType: string, caption: string) => ({
     typeMessage,
     fileMessageData: {
-      downloadUrl: `https://sw-media-out.storage.yandexcloud.net/${instance.idInstance}/${fileName}`,
+      downloadUrl: `${mediaBase}/media/${instance.idInstance}/${fileName}`,
       caption,
       fileName,
       jpegThumbnail: '/9j/4AAQSkZJRgABAQAAAQABAAD',

@@ -3,6 +3,7 @@ import type { AvitoMessageEvent } from '../../../handlers/avito.js';
 import type { AvitoConnectionRepository } from '../../../models/connections.js';
 import type { EventAction } from '../inbound/processor.js';
 import type { AvitoService, ChatInfo } from './avitoService.js';
+import { withAttachment } from '../relay/attachments.js';
 import { escapeHtml } from '../telegram/html.js';
 import type { OutgoingMessage } from '../telegram/outbox.js';
 
@@ -23,13 +24,13 @@ export function avitoMessages(event: AvitoMessageEvent, chatId: number, t: T, ch
     case 'text':
       return [{ chatId, html: `${top}\n${escapeHtml(content.text)}` }];
     case 'image':
-      return [{ chatId, html: top, attachment: { kind: 'photo', url: content.url } }];
+      return withAttachment(chatId, top, { kind: 'photo', url: content.url });
     case 'link':
       return [{ chatId, html: `${top}\n🔗 ${link(content.url, content.text || content.url)}` }];
     case 'location': {
       const place = [content.title, content.text].filter(Boolean).join(', ');
       const html = place ? `${top}\n${t('avito-location', { place: escapeHtml(place) })}` : top;
-      return [{ chatId, html, attachment: { kind: 'location', latitude: content.lat, longitude: content.lon } }];
+      return withAttachment(chatId, html, { kind: 'location', latitude: content.lat, longitude: content.lon });
     }
     case 'item': {
       const title = content.url ? link(content.url, content.title || content.url) : escapeHtml(content.title);

@@ -4,7 +4,7 @@ import { GrammyError, HttpError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type pg from 'pg';
 import type { Logger } from '../../logger.js';
-import { escapeHtml, splitHtml, visibleLength } from './html.js';
+import { splitHtml } from './html.js';
 import { RateLimiter } from './rateLimiter.js';
 
 export const OUTBOX_CHANNEL = 'hookbot_outbox';
@@ -20,83 +20,26 @@ const CLAIMABLE = (row: string) => `(${row}.locked_until IS NULL OR ${row}.locke
   OR NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.classid = ${WORKER_LOCK_CLASS}
                   AND l.objsubid = 2 AND l.objid = ${row}.locked_by::oid AND l.granted))`;
 
+/** Telegram methods the outbox sends besides text messages: media and places, by URL or file_id. */
+export const outboxCallMethods = ['sendPhoto', 'sendMediaGroup', 'sendDocument', 'sendVideo', 'sendAudio', 'sendLocation', 'sendContact'] as const;
+export type OutboxCallMethod = (typeof outboxCallMethods)[number];
+
+/** Where a call's fallback text rides in its stored payload; taken out before the call is made. */
+const FALLBACK_FIELD = 'hookbot_fallback';
+
 export interface OutgoingMessage {
   chatId: number;
-  /** Telegram HTML; anything user-supplied must already be escaped (see escapeHtml). The caption of an attachment. */
+  /** Telegram HTML; anything user-supplied must already be escaped (see escapeHtml). */
   html: string;
   buttons?: InlineKeyboardMarkup;
-  /** The inbound event this message reports on, for tracing (and to route a reply back to its sender). */
+  /** The inbound event this message reports on, for tracing. */
   sourceEventId?: number;
-  /** Sent as a photo, video, audio, document, location or contact instead of plain text. */
-  attachment?: Attachment;
-}
-
-/** Media go by URL (Telegram fetches it); a location or contact carries its own fields. */
-export type Attachment =
-  | { kind: 'photo' | 'video' | 'audio' | 'document'; url: string }
-  | { kind: 'location'; latitude: number; longitude: number }
-  | { kind: 'contact'; phoneNumber: string; firstName: string; lastName?: string; vcard?: string };
-
-/** Telegram's limit for a media caption. */
-export const TELEGRAM_CAPTION_LIMIT = 1024;
-
-const MEDIA_METHODS = { photo: 'sendPhoto', video: 'sendVideo', audio: 'sendAudio', document: 'sendDocument' } as const;
-
-interface OutboxRow {
-  method: string;
-  payload: Record<string, unknown>;
-}
-
-/**
- * The Bot API calls for one message, in order. Text is split at Telegram's limit; a caption too
- * long for the media goes as text before it; a location or contact (no caption) is preceded by
- * its text.
- */
-function outboxRows(message: OutgoingMessage): OutboxRow[] {
-  const textRows = (html: string, markup: boolean): OutboxRow[] => {
-    const parts = splitHtml(html);
-    return parts.map((text, index) => ({
-      method: 'sendMessage',
-      payload: {
-        chat_id: message.chatId,
-        text,
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(markup && index === parts.length - 1 && message.buttons ? { reply_markup: message.buttons } : {}),
-      },
-    }));
-  };
-  const attachment = message.attachment;
-  if (!attachment) return textRows(message.html, true);
-  const markup = message.buttons ? { reply_markup: message.buttons } : {};
-  if (attachment.kind === 'location' || attachment.kind === 'contact') {
-    const fields =
-      attachment.kind === 'location'
-        ? { latitude: attachment.latitude, longitude: attachment.longitude }
-        : {
-            phone_number: attachment.phoneNumber,
-            first_name: attachment.firstName,
-            ...(attachment.lastName ? { last_name: attachment.lastName } : {}),
-            ...(attachment.vcard ? { vcard: attachment.vcard } : {}),
-          };
-    const before = message.html.trim() === '' ? [] : textRows(message.html, false);
-    const method = attachment.kind === 'location' ? 'sendLocation' : 'sendContact';
-    return [...before, { method, payload: { chat_id: message.chatId, ...fields, ...markup } }];
-  }
-  const fitsCaption = visibleLength(message.html) <= TELEGRAM_CAPTION_LIMIT;
-  const before = fitsCaption || message.html.trim() === '' ? [] : textRows(message.html, false);
-  return [
-    ...before,
-    {
-      method: MEDIA_METHODS[attachment.kind],
-      payload: {
-        chat_id: message.chatId,
-        [attachment.kind]: attachment.url,
-        ...(fitsCaption && message.html.trim() !== '' ? { caption: message.html, parse_mode: 'HTML' } : {}),
-        ...markup,
-      },
-    },
-  ];
+  /**
+   * Makes this Telegram call instead of sending `html` (params without chat_id; a caption is HTML
+   * like `html`). `html` is then the fallback, sent as text if Telegram refuses the call for good,
+   * e.g. when it cannot fetch a photo's URL; only its first 4096 characters are kept.
+   */
+  call?: { method: OutboxCallMethod; params: Record<string, unknown> };
 }
 
 export interface Queryable {
@@ -109,45 +52,50 @@ export interface Queryable {
  */
 export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[]): Promise<void> {
   const chatIds: number[] = [];
-  const methods: string[] = [];
   const payloads: string[] = [];
   const sources: (number | null)[] = [];
+  const methods: string[] = [];
+  const textPayload = (chatId: number, text: string, buttons: InlineKeyboardMarkup | undefined) => ({
+    chat_id: chatId,
+    text,
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    ...(buttons ? { reply_markup: buttons } : {}),
+  });
   for (const message of messages) {
-    for (const row of outboxRows(message)) {
+    if (message.call) {
       chatIds.push(message.chatId);
-      methods.push(row.method);
       sources.push(message.sourceEventId ?? null);
-      payloads.push(JSON.stringify(row.payload));
+      methods.push(message.call.method);
+      const fallback = splitHtml(message.html)[0];
+      payloads.push(
+        JSON.stringify({
+          ...message.call.params,
+          chat_id: message.chatId,
+          ...(message.buttons ? { reply_markup: message.buttons } : {}),
+          ...(fallback ? { [FALLBACK_FIELD]: textPayload(message.chatId, fallback, message.buttons) } : {}),
+        }),
+      );
+      continue;
     }
+    const parts = splitHtml(message.html);
+    parts.forEach((text, index) => {
+      chatIds.push(message.chatId);
+      sources.push(message.sourceEventId ?? null);
+      methods.push('sendMessage');
+      const last = index === parts.length - 1;
+      payloads.push(JSON.stringify(textPayload(message.chatId, text, last ? message.buttons : undefined)));
+    });
   }
   if (chatIds.length === 0) return;
   await client.query(
-    `INSERT INTO telegram_outbox (chat_id, method, payload, source_event_id)
-     SELECT chat_id, method, payload, source
-       FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::bigint[]) WITH ORDINALITY AS m(chat_id, method, payload, source, ord)
+    `INSERT INTO telegram_outbox (chat_id, payload, source_event_id, method)
+     SELECT chat_id, payload, source, method
+       FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[], $4::text[]) WITH ORDINALITY AS m(chat_id, payload, source, method, ord)
      ORDER BY ord`,
-    [chatIds, methods, payloads, sources],
+    [chatIds, payloads, sources, methods],
   );
   await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-}
-
-/** The Bot API methods an outbox row may name (the `method` column). */
-const SENDING_METHODS = ['sendMessage', 'sendPhoto', 'sendVideo', 'sendAudio', 'sendDocument', 'sendLocation', 'sendContact'] as const;
-type SendingMethod = (typeof SENDING_METHODS)[number];
-
-/** A media row sent by URL, as a text message with its caption and the link; undefined for anything else. */
-function mediaAsLink(message: ClaimedMessage): Record<string, unknown> | undefined {
-  const field = ({ sendPhoto: 'photo', sendVideo: 'video', sendAudio: 'audio', sendDocument: 'document' } as Record<string, string>)[message.method];
-  const url = field ? message.payload[field] : undefined;
-  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return undefined;
-  const caption = typeof message.payload.caption === 'string' ? message.payload.caption : '';
-  const link = `📎 ${escapeHtml(url)}`;
-  return {
-    chat_id: message.payload.chat_id,
-    text: caption ? `${caption}\n${link}` : link,
-    parse_mode: 'HTML',
-    ...(message.payload.reply_markup ? { reply_markup: message.payload.reply_markup } : {}),
-  };
 }
 
 interface ClaimedMessage {
@@ -286,14 +234,25 @@ export class OutboxWorker {
   }
 
   private async deliver(message: ClaimedMessage): Promise<void> {
+    if (message.method !== 'sendMessage' && !(outboxCallMethods as readonly string[]).includes(message.method)) {
+      // Written by a newer version, or by hand: retrying would not make it sendable.
+      await this.options.pool.query(`UPDATE telegram_outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
+        message.id,
+        `the outbox does not send ${message.method}`,
+      ]);
+      return;
+    }
     await this.limiter.take();
     try {
-      const method = (SENDING_METHODS as readonly string[]).includes(message.method) ? (message.method as SendingMethod) : 'sendMessage';
-      const result = (await this.options.api.raw[method](message.payload as never)) as { message_id: number };
+      const { [FALLBACK_FIELD]: _fallback, ...params } = message.payload;
+      const send = (this.options.api.raw as unknown as Record<string, (payload: unknown) => Promise<unknown>>)[message.method]!;
+      // An album answers with one message per item; the first stands for the row.
+      const result = (await send(params)) as { message_id: number } | Array<{ message_id: number }>;
+      const sentId = Array.isArray(result) ? result[0]?.message_id : result.message_id;
       await this.options.pool.query(
         `UPDATE telegram_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, telegram_message_id = $2, last_error = NULL
           WHERE id = $1`,
-        [message.id, result.message_id],
+        [message.id, sentId ?? null],
       );
     } catch (error) {
       await this.handleFailure(message, error);
@@ -320,20 +279,18 @@ export class OutboxWorker {
       await this.options.onChatBlocked(message.chat_id);
       return;
     }
-    if (error instanceof GrammyError && error.error_code === 400) {
-      const fallback = mediaAsLink(message);
-      if (fallback) {
-        // Telegram could not fetch the file by its URL (too big, private, gone): send the link instead.
-        log.warn({ chatId: message.chat_id, outboxId: message.id, err: description }, 'telegram refused media by URL; sending the link');
-        await pool.query(
-          `UPDATE telegram_outbox SET method = 'sendMessage', payload = $2, locked_until = NULL, next_attempt_at = now(), last_error = $3 WHERE id = $1`,
-          [message.id, JSON.stringify(fallback), description],
-        );
-        this.wake();
-        return;
-      }
-    }
     const permanent = error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500;
+    const fallback = message.payload[FALLBACK_FIELD];
+    if (permanent && fallback) {
+      log.info({ chatId: message.chat_id, outboxId: message.id, method: message.method, err: description }, 'telegram refused the call; sending its text instead');
+      await pool.query(
+        `UPDATE telegram_outbox SET method = 'sendMessage', payload = $2, attempts = 0, next_attempt_at = now(), locked_until = NULL, last_error = $3
+          WHERE id = $1`,
+        [message.id, JSON.stringify(fallback), description],
+      );
+      this.wake();
+      return;
+    }
     if (permanent || message.attempts >= this.maxAttempts) {
       log.error({ chatId: message.chat_id, outboxId: message.id, err: description }, 'telegram message given up');
       await pool.query(`UPDATE telegram_outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [

@@ -2,6 +2,7 @@ import type { I18n } from '@grammyjs/i18n';
 import type { WhatsAppEvent, WhatsAppMessageEvent } from '../../../handlers/whatsapp.js';
 import type { WhatsAppConnectionRepository } from '../../../models/connections.js';
 import type { EventAction } from '../inbound/processor.js';
+import { withAttachment } from '../relay/attachments.js';
 import { escapeHtml } from '../telegram/html.js';
 import type { OutgoingMessage } from '../telegram/outbox.js';
 
@@ -27,17 +28,17 @@ export function whatsappMessages(event: WhatsAppMessageEvent, chatId: number, t:
       return [{ chatId, html: `${top}\n${escapeHtml(content.text)}` }];
     case 'media': {
       const caption = content.caption || (content.media === 'document' && content.fileName ? content.fileName : '');
-      return [{ chatId, html: caption ? `${top}\n${escapeHtml(caption)}` : top, attachment: { kind: content.media, url: content.url } }];
+      return withAttachment(chatId, caption ? `${top}\n${escapeHtml(caption)}` : top, { kind: content.media, url: content.url });
     }
     case 'location': {
       const place = [content.name, content.address].filter(Boolean).join(', ');
       const html = place ? `${top}\n${t('wa-location', { place: escapeHtml(place) })}` : top;
-      return [{ chatId, html, attachment: { kind: 'location', latitude: content.latitude, longitude: content.longitude } }];
+      return withAttachment(chatId, html, { kind: 'location', latitude: content.latitude, longitude: content.longitude });
     }
     case 'contact': {
       const html = `${top}\n${t('wa-contact', { name: escapeHtml(content.name) })}`;
       if (!content.phone) return [{ chatId, html }];
-      return [{ chatId, html, attachment: { kind: 'contact', phoneNumber: content.phone, firstName: content.name, vcard: content.vcard } }];
+      return withAttachment(chatId, html, { kind: 'contact', phoneNumber: content.phone, firstName: content.name, vcard: content.vcard });
     }
   }
 }
