@@ -254,6 +254,18 @@ describe('new URL from /avito', () => {
   });
 });
 
+describe('connecting another Avito account', () => {
+  it('unsubscribes the URL from the account connected before', async () => {
+    const first = account;
+    const second = avito.addAccount();
+    const answer = await connect(seller, second.clientId, second.clientSecret);
+    expect(shown(answer)).toContain('Avito connected');
+    expect(first.subscriptions).toEqual([]);
+    expect(second.subscriptions).toHaveLength(1);
+    account = second;
+  });
+});
+
 describe('/disconnect avito', () => {
   it('unsubscribes the webhook and forgets the connection', async () => {
     const answer = await say(telegram, seller, '/disconnect avito', (m) => shown(m).includes('disconnected'));

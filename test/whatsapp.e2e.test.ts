@@ -254,6 +254,21 @@ describe('bad input on the WhatsApp URL', () => {
   });
 });
 
+describe('connecting another instance', () => {
+  it('clears the webhook of the instance connected before, and uses the new one', async () => {
+    const first = instance;
+    const second = greenApi.addInstance({ wid: '79990003344@c.us' });
+    const answer = await connect(second.idInstance, second.apiTokenInstance);
+    expect(shown(answer)).toContain('WhatsApp connected');
+    expect(first.settings.webhookUrl).toBe('');
+    expect(second.settings.webhookUrl).toMatch(/\/hooks\/whatsapp\//);
+    instance = second;
+    hooks = greenApiWebhooks(instance, greenApi.url);
+    await greenApi.deliver(instance.idInstance, hooks.text('SECOND-1', 'from the second instance'));
+    await relayed((m) => shown(m).includes('from the second instance'));
+  });
+});
+
 describe('new URL and /disconnect whatsapp', () => {
   it('a new URL from /whatsapp is set at Green API and the old one stops working', async () => {
     const oldPath = webhookPath();

@@ -110,6 +110,13 @@ export class AvitoService {
       const issued = await this.api.token(clientId, clientSecret);
       const account = await this.api.self(issued.accessToken);
       const { url } = await this.personalUrl(userId);
+      const previous = await this.options.connections.find(userId);
+      if (previous && previous.accountId !== account.id) {
+        // Another account had this URL: its messages would now be refused, so stop them at the source.
+        await this.withToken(previous, (token) => this.api.unsubscribe(token, url)).catch((error: unknown) =>
+          this.options.log.warn({ userId, err: error instanceof Error ? error.message : String(error) }, 'could not unsubscribe the previous Avito account'),
+        );
+      }
       // Stored before subscribing: Avito probes the URL at once and must find the account.
       await this.options.connections.save({
         userId,

@@ -86,6 +86,13 @@ export class WhatsAppService {
       else await this.options.connections.remove(userId);
       return applied;
     }
+    if (previous && previous.idInstance !== credentials.idInstance) {
+      // The instance connected before would keep posting here with a token that no longer passes.
+      const old = { idInstance: previous.idInstance, apiUrl: previous.apiUrl, apiTokenInstance: this.options.secrets.decrypt(previous.apiToken) };
+      await this.client(old)
+        .setSettings({ webhookUrl: '', webhookUrlToken: '', incomingWebhook: 'no', stateWebhook: 'no' })
+        .catch((error: unknown) => this.options.log.warn({ userId, err: error instanceof Error ? error.message : String(error) }, 'could not clear the previous instance'));
+    }
     this.options.log.info({ userId, idInstance: credentials.idInstance, state, attempts: applied.attempts }, 'WhatsApp connected');
     return { ok: true, state, url, attempts: applied.attempts };
   }
