@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../src/db/database.js';
-import { avitoConnections, whatsappConnections, type AvitoConnection, type WhatsAppConnection } from './schema.js';
+import { avitoConnections, users, whatsappConnections, type AvitoConnection, type WhatsAppConnection } from './schema.js';
 
 /** NOTIFY channel: a change to what a WhatsApp or Avito webhook is checked against. */
 export const CONNECTIONS_CHANNEL = 'hookbot_connections';
@@ -49,8 +49,14 @@ export class AvitoConnectionRepository {
     return row;
   }
 
-  async all(): Promise<AvitoConnection[]> {
-    return this.db.select().from(avitoConnections);
+  /** The connections of active users: nothing is fetched for a deactivated one. */
+  async allActive(): Promise<AvitoConnection[]> {
+    const rows = await this.db
+      .select({ connection: avitoConnections })
+      .from(avitoConnections)
+      .innerJoin(users, eq(users.id, avitoConnections.userId))
+      .where(eq(users.active, true));
+    return rows.map((row) => row.connection);
   }
 
   async save(connection: Pick<AvitoConnection, 'userId' | 'clientId' | 'clientSecret' | 'accountId' | 'accessToken' | 'tokenExpiresAt' | 'subscribed'>): Promise<void> {

@@ -1,4 +1,4 @@
-import { avitoPolledEvent, avitoSkipReason } from '../../../handlers/avito.js';
+import { avitoDedupeKey, avitoPolledEvent, avitoSkipReason } from '../../../handlers/avito.js';
 import type { AvitoConnectionRepository } from '../../../models/connections.js';
 import type { EndpointRepository } from '../../../models/endpoints.js';
 import type { AvitoConnection } from '../../../models/schema.js';
@@ -240,7 +240,7 @@ export class AvitoService {
    * fetches the changed chats and stores what is new through the same path as a webhook.
    */
   async pollAll(ingest: IngestWriter, processor: EventProcessor | undefined): Promise<void> {
-    for (const connection of await this.options.connections.all()) {
+    for (const connection of await this.options.connections.allActive()) {
       await this.pollOne(connection, ingest, processor).catch((error: unknown) =>
         this.options.log.warn({ userId: connection.userId, err: error instanceof Error ? error.message : String(error) }, 'Avito poll failed'),
       );
@@ -304,9 +304,9 @@ export class AvitoService {
   /** Which of these message ids have no dedupe key yet (neither pushed nor polled). */
   private async unseen(endpointId: number, messageIds: string[]): Promise<Set<string>> {
     if (messageIds.length === 0) return new Set();
-    const keys = messageIds.map((id) => `avito:${id}`);
+    const keys = messageIds.map(avitoDedupeKey);
     const { rows } = await this.options.pool.query<{ key: string }>(`SELECT key FROM inbound_dedupe WHERE endpoint_id = $1 AND key = ANY($2::text[])`, [endpointId, keys]);
     const seen = new Set(rows.map((row) => row.key));
-    return new Set(messageIds.filter((id) => !seen.has(`avito:${id}`)));
+    return new Set(messageIds.filter((id) => !seen.has(avitoDedupeKey(id))));
   }
 }
