@@ -6,12 +6,16 @@ import { maskUrlSecrets } from '../src/logger.js';
 import type { BotContext, BotDeps } from './context.js';
 import { admin, ADMIN_COMMANDS } from './features/admin.js';
 import { fal } from './features/fal.js';
+import { avito } from './features/avito.js';
+import { connect } from './features/connect.js';
 import { guard } from './features/guard.js';
 import { help } from './features/help.js';
 import { lang } from './features/lang.js';
+import { replies } from './features/replies.js';
 import { start } from './features/start.js';
 import { unknown } from './features/unknown.js';
 import { url } from './features/url.js';
+import { whatsapp } from './features/whatsapp.js';
 import { prompts } from './prompts.js';
 import { HTML, languageFor } from './shared.js';
 
@@ -52,6 +56,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Answers to the bot's questions come before the features, so a secret is never taken for chat.
   root.use(prompts);
   root.use(url, fal, admin);
+  root.use(connect, whatsapp, avito, replies);
   // Keep last: features added later go above this line.
   root.use(unknown);
 
@@ -92,7 +97,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'fal', 'lang', 'help'] as const;
+const USER_COMMANDS = ['start', 'url', 'fal', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

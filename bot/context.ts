@@ -6,7 +6,10 @@ import type { User } from '../models/schema.js';
 import type { UserRepository } from '../models/users.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
+import type { AvitoService } from '../src/services/avito/avitoService.js';
+import type { RelayedEvent } from '../src/services/relay/relayedEvents.js';
 import type { SecretBox } from '../src/services/secrets/secretBox.js';
+import type { WhatsAppService } from '../src/services/whatsapp/whatsappService.js';
 import type { OutgoingMessage } from '../src/services/telegram/outbox.js';
 
 /** What the bot's features may use; wired in src/app.ts. */
@@ -22,6 +25,10 @@ export interface BotDeps {
   notify(messages: OutgoingMessage[]): Promise<void>;
   /** Seals and opens secrets stored at rest (API keys, provider tokens). */
   secrets: SecretBox;
+  /** Issue #5: WhatsApp (Green API) and Avito connections, and the event a relayed message came from. */
+  whatsapp: WhatsAppService;
+  avito: AvitoService;
+  findRelayed(chatId: number, telegramMessageId: number): Promise<RelayedEvent | undefined>;
 }
 
 export interface HookbotFlavor {

@@ -54,6 +54,12 @@ const envSchema = z
     FAL_JWKS_URL: z.url().default('https://rest.fal.ai/.well-known/jwks.json'),
     FAL_JWKS_CACHE_SECONDS: int(86_400, 1, 86_400),
     FAL_JWKS_MIN_REFRESH_SECONDS: int(60, 0, 86_400),
+    // Issue #5: WhatsApp (Green API) and Avito
+    GREEN_API_URL: z.url().default('https://api.green-api.com'),
+    AVITO_API_URL: z.url().default('https://api.avito.ru'),
+    AVITO_POLL_INTERVAL_SECONDS: int(30, 1, 3_600),
+    AVITO_QUIET_SECONDS: int(60, 0, 86_400),
+    PROVIDER_TIMEOUT_SECONDS: int(10, 1, 120),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -84,6 +90,15 @@ export interface Config {
   encryptionKey: string | undefined;
   /** FAL's webhook signing keys: where they are published, and how long they are kept. */
   fal: { jwksUrl: string; jwksCacheSeconds: number; jwksMinRefreshSeconds: number };
+  /** Issue #5: the providers' API roots and the Avito polling fallback. */
+  providers: {
+    greenApiUrl: string;
+    avitoApiUrl: string;
+    avitoPollIntervalSeconds: number;
+    /** A chat message older than this that no webhook brought in switches Avito to polling. */
+    avitoQuietSeconds: number;
+    timeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -131,6 +146,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: env.FAL_JWKS_URL,
       jwksCacheSeconds: env.FAL_JWKS_CACHE_SECONDS,
       jwksMinRefreshSeconds: env.FAL_JWKS_MIN_REFRESH_SECONDS,
+    },
+    providers: {
+      greenApiUrl: env.GREEN_API_URL.replace(/\/+$/, ''),
+      avitoApiUrl: env.AVITO_API_URL.replace(/\/+$/, ''),
+      avitoPollIntervalSeconds: env.AVITO_POLL_INTERVAL_SECONDS,
+      avitoQuietSeconds: env.AVITO_QUIET_SECONDS,
+      timeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
     },
   };
 }

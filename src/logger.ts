@@ -23,6 +23,19 @@ export const redactPaths = [
   'password',
   '*.password',
   'connectionString',
+  // Issue #5: WhatsApp (Green API) and Avito credentials
+  'apiTokenInstance',
+  '*.apiTokenInstance',
+  'webhookUrlToken',
+  '*.webhookUrlToken',
+  'clientSecret',
+  '*.clientSecret',
+  'client_secret',
+  '*.client_secret',
+  'accessToken',
+  '*.accessToken',
+  'access_token',
+  '*.access_token',
 ];
 
 /** stdout, where a failed write (the reader went away: EPIPE) is dropped instead of thrown. */

@@ -175,6 +175,25 @@ function sampleVariables(locale: string): Record<string, string | number> {
     error: 'Invalid status code: 422',
     field: 'prompt',
     message: 'field required',
+    // Issue #5: WhatsApp and Avito
+    instance: '1101000001',
+    state: 'authorized',
+    setting: 'webhookUrl',
+    detail: escapeHtml('Green API setSettings: 500 <oops>'),
+    chat: escapeHtml('Family & friends'),
+    phone: '+79001234568',
+    place: escapeHtml('Red Square, Moscow'),
+    account: '94235311',
+    webhook: i18n.t(locale, 'avito-webhook-yes'),
+    mode: i18n.t(locale, 'avito-mode-push'),
+    last: '2026-02-01 08:00 UTC',
+    seconds: 30,
+    item: '<a href="https://avito.ru/item/1">Bike</a> · 10 000 ₽',
+    kind: 'voice',
+    service: 'WhatsApp',
+    parts: '3',
+    reason: i18n.t(locale, 'reply-reason-unreachable'),
+    command: '/connect whatsapp',
   };
 }
 
@@ -227,7 +246,7 @@ describe('locale files', () => {
       for (const match of code.matchAll(/['"]([a-z]+(?:-[a-z]+)+)['"]/g)) named.add(match[1] as string);
     }
     // The command menu builds its keys as `cmd-<command>`.
-    for (const command of ['start', 'url', 'fal', 'lang', 'help', 'users', 'user', 'activate', 'deactivate']) named.add(`cmd-${command}`);
+    for (const command of ['start', 'url', 'fal', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
     expect(named.size).toBeGreaterThan(30);
     for (const key of named) expect(englishKeys, `key "${key}" used in bot/`).toContain(key);
   });

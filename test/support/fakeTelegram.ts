@@ -66,7 +66,7 @@ export interface RecordedCall {
   dropped?: boolean;
 }
 
-export type DeliveryMethod = 'sendMessage' | 'sendDocument' | 'sendPhoto' | 'sendMediaGroup';
+export type DeliveryMethod = 'sendMessage' | 'sendDocument' | 'sendPhoto' | 'sendMediaGroup' | 'sendVideo' | 'sendAudio' | 'sendLocation' | 'sendContact';
 
 /** A message the bot successfully delivered, as it was sent (not as later edited). */
 export interface SentMessage {
@@ -85,6 +85,12 @@ export interface SentMessage {
   inlineKeyboard?: InlineKeyboardButton[][];
   document?: UploadedFile;
   photo?: UploadedFile;
+  video?: UploadedFile;
+  audio?: UploadedFile;
+  /** sendLocation's coordinates. */
+  location?: { latitude: number; longitude: number };
+  /** sendContact's fields. */
+  contact?: { phone_number: string; first_name: string; last_name?: string; vcard?: string };
   /** A file_id or URL the bot sent instead of uploading bytes. */
   fileRef?: string;
   /** Shared by the messages of one album (sendMediaGroup). */
@@ -917,6 +923,10 @@ class FakeTelegramServer implements FakeTelegram {
       },
       sendDocument: (p, ctx) => this.sendFile('sendDocument', p, ctx),
       sendPhoto: (p, ctx) => this.sendFile('sendPhoto', p, ctx),
+      sendVideo: (p, ctx) => this.sendFile('sendVideo', p, ctx),
+      sendAudio: (p, ctx) => this.sendFile('sendAudio', p, ctx),
+      sendLocation: (p, ctx) => this.sendLocation(p, ctx),
+      sendContact: (p, ctx) => this.sendContact(p, ctx),
       sendMediaGroup: (p, ctx) => this.sendMediaGroup(p, ctx),
       setWebhook: (p) => this.setWebhook(p),
       deleteWebhook: (p) => this.deleteWebhook(p),
@@ -1376,19 +1386,25 @@ class FakeTelegramServer implements FakeTelegram {
     return message;
   }
 
-  private async sendFile(method: 'sendDocument' | 'sendPhoto', params: Params, ctx: RequestContext): Promise<Message> {
+  private async sendFile(method: 'sendDocument' | 'sendPhoto' | 'sendVideo' | 'sendAudio', params: Params, ctx: RequestContext): Promise<Message> {
     const chatId = requireChatId(params);
-    const field = method === 'sendDocument' ? 'document' : 'photo';
+    const field = ({ sendDocument: 'document', sendPhoto: 'photo', sendVideo: 'video', sendAudio: 'audio' } as const)[method];
     const input = params[field];
     const caption = renderCaption(params);
     inlineMarkupOf(params.reply_markup);
-    const upload = field === 'photo' ? await this.resolvePhoto(input) : this.resolveFile(field, input);
+    // A file given by URL is fetched, as Telegram does.
+    const upload = await this.resolvePhoto(input, field);
     const fileId = this.registerFile(upload.file);
     const size = upload.file?.data.length;
+    const base = { file_id: fileId, file_unique_id: fileId.slice(0, 16), file_size: size };
     const media =
-      field === 'document'
-        ? { document: { file_id: fileId, file_unique_id: fileId.slice(0, 16), file_name: upload.file?.filename, file_size: size } }
-        : { photo: [{ file_id: fileId, file_unique_id: fileId.slice(0, 16), width: 90, height: 90, file_size: size }] };
+      field === 'photo'
+        ? { photo: [{ ...base, width: 90, height: 90 }] }
+        : field === 'video'
+          ? { video: { ...base, width: 90, height: 90, duration: 1 } }
+          : field === 'audio'
+            ? { audio: { ...base, duration: 1 } }
+            : { document: { ...base, file_name: upload.file?.filename } };
     const message = this.storeBotMessage(chatId, params, {
       ...media,
       caption: caption?.text,
@@ -1400,6 +1416,36 @@ class FakeTelegramServer implements FakeTelegram {
       [field]: upload.file,
       fileRef: upload.ref,
     });
+    return message;
+  }
+
+  private sendLocation(params: Params, ctx: RequestContext): Message {
+    const chatId = requireChatId(params);
+    const { latitude, longitude } = params;
+    if (typeof latitude !== 'number' || latitude < -90 || latitude > 90) throw badRequest('latitude is invalid');
+    if (typeof longitude !== 'number' || longitude < -180 || longitude > 180) throw badRequest('longitude is invalid');
+    inlineMarkupOf(params.reply_markup);
+    const message = this.storeBotMessage(chatId, params, { location: { latitude, longitude } });
+    this.deliver(ctx, 'sendLocation', params, message, { location: { latitude, longitude } });
+    return message;
+  }
+
+  private sendContact(params: Params, ctx: RequestContext): Message {
+    const chatId = requireChatId(params);
+    const phone = optionalString(params, 'phone_number');
+    const first = optionalString(params, 'first_name');
+    if (!phone) throw badRequest('phone_number is empty');
+    if (!first) throw badRequest('first_name is empty');
+    inlineMarkupOf(params.reply_markup);
+    const contact = {
+      phone_number: phone,
+      first_name: first,
+      last_name: optionalString(params, 'last_name'),
+      vcard: optionalString(params, 'vcard'),
+    };
+    for (const key of Object.keys(contact) as (keyof typeof contact)[]) if (contact[key] === undefined) delete contact[key];
+    const message = this.storeBotMessage(chatId, params, { contact });
+    this.deliver(ctx, 'sendContact', params, message, { contact });
     return message;
   }
 
@@ -1442,9 +1488,9 @@ class FakeTelegramServer implements FakeTelegram {
     });
   }
 
-  /** A photo: as resolveFile, except that an http(s) URL is downloaded, as Telegram does. */
-  private async resolvePhoto(input: unknown): Promise<{ file?: UploadedFile; ref?: string }> {
-    if (typeof input !== 'string' || !/^https?:\/\//i.test(input)) return this.resolveFile('photo', input);
+  /** A photo (or another file): as resolveFile, except that an http(s) URL is downloaded, as Telegram does. */
+  private async resolvePhoto(input: unknown, field = 'photo'): Promise<{ file?: UploadedFile; ref?: string }> {
+    if (typeof input !== 'string' || !/^https?:\/\//i.test(input)) return this.resolveFile(field, input);
     let response: Response;
     try {
       response = await fetch(input, { signal: AbortSignal.timeout(5_000) });
@@ -1457,7 +1503,7 @@ class FakeTelegramServer implements FakeTelegram {
     }
     const data = Buffer.from(await response.arrayBuffer());
     if (data.length === 0) throw badRequest('wrong file identifier/HTTP URL specified');
-    const filename = decodeURIComponent(new URL(input).pathname.split('/').pop() || 'photo');
+    const filename = decodeURIComponent(new URL(input).pathname.split('/').pop() || field);
     return { file: { filename, data, contentType: response.headers.get('content-type') ?? undefined }, ref: input };
   }
 

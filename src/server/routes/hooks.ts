@@ -109,6 +109,7 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
           description:
             'TradingView: JSON `{"symbol":"BTCUSDT","action":"buy","price":50000}` (optional `id` for dedupe, any other fields are relayed) or plain text such as `buy BTCUSDT @ 50000`. ' +
             'FAL: the queue webhook `{"request_id","gateway_request_id","status":"OK"|"ERROR","payload","error","payload_error"}`, ED25519-signed (`X-Fal-Webhook-*` headers); add `?label=<text>` to tell jobs apart. ' +
+            'WhatsApp: a Green API webhook with `Authorization: Bearer <webhookUrlToken>`. Avito: a messenger v3 webhook (an empty `{}` probe is answered 200). ' +
             'Stored before the answer; acted on at once.',
           tags: ['webhooks'],
           params: hookParams,
