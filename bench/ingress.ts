@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       DATABASE_URL: ingressDb,
       HOOK_RATE_LIMIT_PER_MINUTE: '1000000',
       LOG_LEVEL: 'info', // start-up lines only: request logging is off
+      ENCRYPTION_KEY: '0f'.repeat(32),
     };
 
     const rows: (string | number)[][] = [];

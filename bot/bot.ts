@@ -5,13 +5,19 @@ import type { BotCommand } from 'grammy/types';
 import { maskUrlSecrets } from '../src/logger.js';
 import type { BotContext, BotDeps } from './context.js';
 import { admin, ADMIN_COMMANDS } from './features/admin.js';
+import { fal } from './features/fal.js';
+import { avito } from './features/avito.js';
+import { connect } from './features/connect.js';
 import { guard } from './features/guard.js';
 import { help } from './features/help.js';
 import { lang } from './features/lang.js';
+import { replies } from './features/replies.js';
 import { scrape } from './features/scrape.js';
 import { start } from './features/start.js';
 import { unknown } from './features/unknown.js';
 import { url } from './features/url.js';
+import { whatsapp } from './features/whatsapp.js';
+import { prompts } from './prompts.js';
 import { HTML, languageFor } from './shared.js';
 
 export type { BotContext, BotDeps } from './context.js';
@@ -48,7 +54,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // (c) features; the guard stops other commands of unregistered or deactivated users
   root.use(start, help, lang);
   root.use(guard);
-  root.use(url, scrape, admin);
+  // Answers to the bot's questions come before the features, so a secret is never taken for chat.
+  root.use(prompts);
+  root.use(url, fal, scrape, admin);
+  root.use(connect, whatsapp, avito, replies);
   // Keep last: features added later go above this line.
   root.use(unknown);
 
@@ -89,7 +98,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'scrape', 'cancel', 'apikey', 'lang', 'help'] as const;
+const USER_COMMANDS = ['start', 'url', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { rejected, type HandlerResult, type InboundRequest } from './types.js';
+import { rejected, type Accepted, type InboundRequest, type Rejected } from './types.js';
 
 export const alertActions = ['buy', 'sell', 'long', 'short', 'close', 'exit', 'stop'] as const;
 export type AlertAction = (typeof alertActions)[number];
@@ -63,7 +63,7 @@ function firstPlaceholder(value: unknown, path = ''): string | undefined {
   return undefined;
 }
 
-function fromJson(data: unknown): HandlerResult<TradingViewAlert> | { ok: false; status: 400; error: string } {
+function fromJson(data: unknown): Accepted<TradingViewAlert> | Rejected {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return rejected('body must be a JSON object');
   const placeholder = firstPlaceholder(data);
   if (placeholder) {
@@ -98,7 +98,7 @@ const SYMBOL_WORD = /(?:^|\s)((?:[A-Z0-9_]+:)?[A-Z0-9]{2,20}(?:USDT|USDC|USD|PER
 const PRICE_WORD = /(?:@|\bat\b|\bprice\b[:=]?)\s*(\d+(?:\.\d+)?)/i;
 
 /** TradingView sends the message as text/plain whenever it is not JSON: `buy BTCUSDT @ 50000`. */
-function fromText(text: string): HandlerResult<TradingViewAlert> | { ok: false; status: 400; error: string } {
+function fromText(text: string): Accepted<TradingViewAlert> | Rejected {
   const action = text.match(ACTION_WORD)?.[1]?.toLowerCase() as AlertAction | undefined;
   if (!action) return rejected(`no action in the text alert: it must contain one of ${alertActions.join(', ')}`);
   const symbol = text.match(SYMBOL_WORD)?.[1];
@@ -125,7 +125,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * has none, a hash of the raw body kept for `windowSeconds`: TradingView resends a failed alert
  * after 5 s, up to 3 times, with the very same body.
  */
-export function parseTradingViewAlert(request: InboundRequest, windowSeconds: number): HandlerResult<TradingViewAlert> {
+export function parseTradingViewAlert(request: InboundRequest, windowSeconds: number): Accepted<TradingViewAlert> | Rejected {
   const mediaType = request.contentType?.split(';')[0]?.trim().toLowerCase() || 'text/plain';
   if (mediaType !== 'application/json' && mediaType !== 'text/plain') {
     return rejected(`unsupported content type "${mediaType}": send application/json or text/plain`);

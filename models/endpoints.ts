@@ -3,7 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../src/db/database.js';
 import { endpoints, users, type Endpoint } from './schema.js';
 
-export const providers = ['tradingview'] as const;
+/** Every provider a user can have a personal URL for (/hooks/<provider>/<token>). */
+export const providers = ['tradingview', 'whatsapp', 'avito', 'fal'] as const;
 
 /** NOTIFY channel: any change that alters who a token reaches, or whether they are active. */
 export const ENDPOINTS_CHANNEL = 'hookbot_endpoints';

@@ -3,21 +3,36 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
+import { parseTradingViewAlert } from '../handlers/tradingview.js';
+import { AvitoConnectionRepository, WhatsAppConnectionRepository } from '../models/connections.js';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { Agenda } from 'agenda';
 import { ApiKeyRepository } from '../models/apiKeys.js';
 import { EndpointRepository } from '../models/endpoints.js';
+import { PromptRepository } from '../models/prompts.js';
 import { UserRepository } from '../models/users.js';
 import { ConfigError, type Config } from './config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.js';
 import { createI18n } from './i18n.js';
-import { startScheduler } from './jobs/scheduler.js';
+import { startScheduler, type RecurringJob } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { buildServer } from './server/app.js';
 import { relayTradingViewAlert } from './services/alerts/relayAlert.js';
+import { falProvider } from './services/fal/falProvider.js';
+import { FalJwks } from './services/fal/jwks.js';
+import { relayFalWebhook } from './services/fal/relayFal.js';
+import { AvitoService } from './services/avito/avitoService.js';
+import { relayAvitoEvent } from './services/avito/relayAvito.js';
+import { ConnectionCache } from './services/inbound/connectionCache.js';
+import { avitoProvider, whatsappProvider } from './services/inbound/messengerProviders.js';
+import { findRelayedEvent } from './services/relay/relayedEvents.js';
+import { relayWhatsAppEvent } from './services/whatsapp/relayWhatsApp.js';
+import { WhatsAppService } from './services/whatsapp/whatsappService.js';
+import { loadSecretBox } from './services/secrets/secretBox.js';
 import { EndpointCache } from './services/inbound/endpointCache.js';
 import { IngestWriter } from './services/inbound/ingestWriter.js';
+import type { InboundProvider } from './services/inbound/providers.js';
 import { EventProcessor } from './services/inbound/processor.js';
 import { enqueueMessages, OutboxWorker, type OutgoingMessage } from './services/telegram/outbox.js';
 import { acquirePollingLock, releasePollingLock } from './services/telegram/pollingLock.js';
@@ -62,6 +77,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       databaseUrl = embedded.url;
       log.info({ dataDir: config.database.dataDir }, 'using the embedded PostgreSQL (DATABASE_URL is not set)');
     }
+    const secrets = await loadSecretBox({ encryptionKey: config.encryptionKey, embedded: embedded !== undefined, dataDir: config.database.dataDir });
     const database = openDatabase(databaseUrl, log, 20);
     stops.push({ name: 'database pool', stop: () => database.close() });
     await runMigrations(database, log);
@@ -69,6 +85,28 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     const i18n = createI18n();
     const users = new UserRepository(database.db);
     const endpoints = new EndpointRepository(database.db);
+    // Issue #5: WhatsApp (Green API) and Avito.
+    const whatsappConnections = new WhatsAppConnectionRepository(database.db);
+    const avitoConnections = new AvitoConnectionRepository(database.db);
+    const whatsapp = new WhatsAppService({
+      connections: whatsappConnections,
+      endpoints,
+      secrets,
+      log,
+      publicUrl: config.http.publicUrl,
+      timeoutMs: config.providers.timeoutMs,
+    });
+    const avito = new AvitoService({
+      connections: avitoConnections,
+      endpoints,
+      secrets,
+      log,
+      pool: database.pool,
+      publicUrl: config.http.publicUrl,
+      apiUrl: config.providers.avitoApiUrl,
+      timeoutMs: config.providers.timeoutMs,
+      quietSeconds: config.providers.avitoQuietSeconds,
+    });
     const outboxApi = new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 30 });
 
     let outbox: OutboxWorker | undefined;
@@ -80,7 +118,12 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     const processor = new EventProcessor({
       pool: database.pool,
       log,
-      actions: { tradingview: relayTradingViewAlert(i18n) },
+      actions: {
+        tradingview: relayTradingViewAlert(i18n),
+        fal: relayFalWebhook(i18n),
+        whatsapp: relayWhatsAppEvent(i18n, whatsappConnections),
+        avito: relayAvitoEvent(i18n, avitoConnections, avito),
+      },
       onQueued: wakeOutbox,
     });
 
@@ -110,7 +153,21 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     });
 
     const needsBot = has('bot') || (has('web') && config.telegram.mode === 'webhook');
-    const bot = needsBot ? createBot({ config, users, endpoints, i18n, log, notify, apiKeys, scrapes }) : undefined;
+    const bot = needsBot ? createBot({
+          config,
+          users,
+          endpoints,
+          prompts: new PromptRepository(database.db),
+          i18n,
+          log,
+          notify,
+          secrets,
+          whatsapp,
+          avito,
+          findRelayed: (chatId, messageId) => findRelayedEvent(database.pool, chatId, messageId),
+          apiKeys,
+          scrapes,
+        }) : undefined;
 
     if (has('worker')) {
       outbox = new OutboxWorker({
@@ -143,6 +200,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
             if (scheduled > 0) log.info({ scheduled }, 'scrapes left by a stopped worker scheduled again');
           });
         },
+        jobs: [avitoPollJob(avito, new IngestWriter(database.pool), config.processing.inline ? processor : undefined, config.providers.avitoPollIntervalSeconds)],
       });
       jobAgenda = scheduler.agenda;
       stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
@@ -158,6 +216,9 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       await cache.listen(database.pool);
       stops.push({ name: 'endpoint cache', stop: () => cache.close() });
       const ingest = new IngestWriter(database.pool);
+      const connectionCache = new ConnectionCache();
+      await connectionCache.listen(database.pool);
+      stops.push({ name: 'connection cache', stop: () => connectionCache.close() });
       // Only the fast path queues work in the processor; the sweeper's runs end with the scheduler.
       stops.push({ name: 'inline processing', stop: () => processor.drain() });
       stops.push({ name: 'ingest writer', stop: () => ingest.drain() });
@@ -175,6 +236,23 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
           allowPrivateWebhooks: config.webhooks.allowPrivate,
           maxResults: config.scrape.maxResults,
         },
+        providers: new Map<string, InboundProvider>([
+          ['tradingview', { accept: (request) => parseTradingViewAlert(request, config.hooks.dedupeWindowSeconds) }],
+          [
+            'fal',
+            falProvider(
+              new FalJwks({
+                url: config.fal.jwksUrl,
+                log,
+                maxAgeSeconds: config.fal.jwksCacheSeconds,
+                minRefreshSeconds: config.fal.jwksMinRefreshSeconds,
+              }),
+              log,
+            ),
+          ],
+          ['whatsapp', whatsappProvider(whatsapp, connectionCache)],
+          ['avito', avitoProvider(avito, connectionCache, log)],
+        ]),
         extraRoutes: bot && config.telegram.mode === 'webhook' ? (app) => mountTelegramWebhook(app, bot, config) : undefined,
       });
       await server.listen({ host: config.http.host, port: config.http.port });
@@ -196,6 +274,11 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     await stopAll();
     throw error;
   }
+}
+
+/** Issue #5: the Avito fallback, run by one worker at a time. */
+function avitoPollJob(avito: AvitoService, ingest: IngestWriter, processor: EventProcessor | undefined, intervalSeconds: number): RecurringJob {
+  return { name: 'avito-poll', intervalSeconds, run: () => avito.pollAll(ingest, processor) };
 }
 
 function mountTelegramWebhook(app: FastifyInstance, bot: ReturnType<typeof createBot>, config: Config): void {

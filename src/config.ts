@@ -48,6 +48,18 @@ const envSchema = z
     OUTBOX_CONCURRENCY: int(8, 1, 256),
     OUTBOX_LEASE_SECONDS: int(30, 5, 3_600),
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
+    // Checked where it is used (src/services/secrets): its absence is fine with the embedded database.
+    ENCRYPTION_KEY: z.string().optional(),
+    // --- FAL AI webhooks (issue #5)
+    FAL_JWKS_URL: z.url().default('https://rest.fal.ai/.well-known/jwks.json'),
+    FAL_JWKS_CACHE_SECONDS: int(86_400, 1, 86_400),
+    FAL_JWKS_MIN_REFRESH_SECONDS: int(60, 0, 86_400),
+    // Issue #5: WhatsApp (Green API) and Avito
+    GREEN_API_URL: z.url().default('https://api.green-api.com'),
+    AVITO_API_URL: z.url().default('https://api.avito.ru'),
+    AVITO_POLL_INTERVAL_SECONDS: int(30, 1, 3_600),
+    AVITO_QUIET_SECONDS: int(60, 0, 86_400),
+    PROVIDER_TIMEOUT_SECONDS: int(10, 1, 120),
     // --- issue #4: Google Maps scrapes and outbound webhooks ---
     MAPS_BASE_URL: z.url().default('https://www.google.com'),
     CHROMIUM_PATH: z.string().min(1).optional(),
@@ -87,6 +99,19 @@ export interface Config {
   processing: { inline: boolean; sweepIntervalSeconds: number; sweepMinAgeSeconds: number };
   outbox: { concurrency: number; leaseSeconds: number };
   shutdownGraceSeconds: number;
+  /** AES-256 key for secrets at rest; generated into the data folder when unset on the embedded database. */
+  encryptionKey: string | undefined;
+  /** FAL's webhook signing keys: where they are published, and how long they are kept. */
+  fal: { jwksUrl: string; jwksCacheSeconds: number; jwksMinRefreshSeconds: number };
+  /** Issue #5: the providers' API roots and the Avito polling fallback. */
+  providers: {
+    greenApiUrl: string;
+    avitoApiUrl: string;
+    avitoPollIntervalSeconds: number;
+    /** A chat message older than this that no webhook brought in switches Avito to polling. */
+    avitoQuietSeconds: number;
+    timeoutMs: number;
+  };
   scrape: {
     mapsBaseUrl: string;
     chromiumPath: string | undefined;
@@ -138,6 +163,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, leaseSeconds: env.OUTBOX_LEASE_SECONDS },
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
+    encryptionKey: env.ENCRYPTION_KEY,
+    fal: {
+      jwksUrl: env.FAL_JWKS_URL,
+      jwksCacheSeconds: env.FAL_JWKS_CACHE_SECONDS,
+      jwksMinRefreshSeconds: env.FAL_JWKS_MIN_REFRESH_SECONDS,
+    },
+    providers: {
+      greenApiUrl: env.GREEN_API_URL.replace(/\/+$/, ''),
+      avitoApiUrl: env.AVITO_API_URL.replace(/\/+$/, ''),
+      avitoPollIntervalSeconds: env.AVITO_POLL_INTERVAL_SECONDS,
+      avitoQuietSeconds: env.AVITO_QUIET_SECONDS,
+      timeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
+    },
     scrape: {
       mapsBaseUrl: env.MAPS_BASE_URL.replace(/\/+$/, ''),
       chromiumPath: env.CHROMIUM_PATH,

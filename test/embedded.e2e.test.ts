@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,7 +18,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'hookbot-embedded-'));
   await chmod(dataDir, 0o755);
   // Exactly what a user runs: no DATABASE_URL, so the embedded PostgreSQL under DATA_DIR.
-  const { DATABASE_URL: _unset, ...rest } = testEnv(telegram, '');
+  // and no ENCRYPTION_KEY, so one is generated there too.
+  const { DATABASE_URL: _unset, ENCRYPTION_KEY: _generated, ...rest } = testEnv(telegram, '');
   env = { ...rest, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
 });
 
@@ -59,6 +60,10 @@ describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
     await registerUser(telegram, user);
     const token = await personalToken(telegram, user.id);
     expect(await first.kill('SIGTERM'), first.output()).toBe(0);
+    const keyFile = path.join(dataDir, 'encryption.key');
+    const key = await readFile(keyFile, 'utf8');
+    expect(key.trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
 
     // Same data folder: the cluster is reused, the user and their URL are still there.
     const second = await start();
@@ -76,5 +81,7 @@ describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
     expect((await postAlert(third.url, token, 'sell EMBEDUSDT again')).status).toBe(200);
     await telegram.waitForMessage(user.id, (m) => (m.text ?? '').includes('again'));
     expect(await third.kill('SIGTERM'), third.output()).toBe(0);
+    // The same key across restarts: what was sealed before stays readable.
+    expect(await readFile(keyFile, 'utf8')).toBe(key);
   });
 });

@@ -164,19 +164,46 @@ function sampleVariables(locale: string): Record<string, string | number> {
     blocked: ` ${i18n.t(locale, 'status-blocked')}`,
     registered: '2026-01-22 13:53 UTC',
     date: '2026-02-01 08:00 UTC',
+    // FAL (issue #5)
+    encodedUrl: encodeURIComponent(URL.replace('tradingview', 'fal')),
+    labelUrl: `${URL.replace('tradingview', 'fal')}?label=portrait-42`,
+    label: escapeHtml('portrait <v2>'),
+    seed: '196619188014358660',
+    prompt: escapeHtml('Photo of a cute dog <3'),
+    count: 3,
+    link: '<a href="https://v3.fal.media/files/a.png">image 1</a>',
+    error: 'Invalid status code: 422',
+    field: 'prompt',
+    message: 'field required',
+    // Issue #5: WhatsApp and Avito
+    instance: '1101000001',
+    state: 'authorized',
+    setting: 'webhookUrl',
+    detail: escapeHtml('Green API setSettings: 500 <oops>'),
+    chat: escapeHtml('Family & friends'),
+    phone: '+79001234568',
+    place: escapeHtml('Red Square, Moscow'),
+    account: '94235311',
+    webhook: i18n.t(locale, 'avito-webhook-yes'),
+    mode: i18n.t(locale, 'avito-mode-push'),
+    last: '2026-02-01 08:00 UTC',
+    seconds: 30,
+    item: '<a href="https://avito.ru/item/1">Bike</a> · 10 000 ₽',
+    kind: 'voice',
+    service: 'WhatsApp',
+    parts: '3',
+    reason: i18n.t(locale, 'reply-reason-unreachable'),
+    command: '/connect whatsapp',
     // Maps scrapes (issue #4)
     max: 200,
-    count: 12,
     query: escapeHtml('restaurants in Cairo <best> & cheap'),
     bar: '▓▓▓▓░░░░░░░░',
     done: 4,
     found: 18,
-    seconds: 40,
     phase: i18n.t(locale, 'scrape-phase-running'),
     phones: 10,
     websites: 7,
     emails: 3,
-    error: escapeHtml('the results feed disappeared from the search page'),
     secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     prefix: 'hb_AbCd',
     base: 'https://hooks.example.com',
@@ -232,7 +259,7 @@ describe('locale files', () => {
       for (const match of code.matchAll(/['"]([a-z]+(?:-[a-z]+)+)['"]/g)) named.add(match[1] as string);
     }
     // The command menu builds its keys as `cmd-<command>`.
-    for (const command of ['start', 'url', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'users', 'user', 'activate', 'deactivate']) named.add(`cmd-${command}`);
+    for (const command of ['start', 'url', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
     expect(named.size).toBeGreaterThan(30);
     for (const key of named) expect(englishKeys, `key "${key}" used in bot/`).toContain(key);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueMessages, enqueueStreamItem } from '../src/services/telegram/outbox.js';
+import { enqueueMessages, enqueueStreamItem, outboxUpload } from '../src/services/telegram/outbox.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
 import { waitUntil } from './support/scrapeApi.js';
@@ -50,7 +50,11 @@ describe('outbox edits and documents', () => {
   it('sends a document with its caption, bytes and file name intact', async () => {
     const content = Buffer.from('\uFEFFname\r\nمطعم\r\n', 'utf8');
     const [id] = await enqueueMessages(hookbot.database.pool, [
-      { chatId: user.id, html: '📄 <b>places</b>', document: { filename: 'مطاعم-القاهرة.csv', content } },
+      {
+        chatId: user.id,
+        html: '📄 <b>places</b>',
+        call: { method: 'sendDocument', params: { document: outboxUpload('مطاعم-القاهرة.csv', content), caption: '📄 <b>places</b>', parse_mode: 'HTML' } },
+      },
     ]);
     await waitUntil(async () => (await statusOf(id!)) === 'sent', 10_000, 'the document');
     const document = telegram.sent(user.id).find((message) => message.method === 'sendDocument');

@@ -10,8 +10,16 @@ export interface SchedulerOptions {
   log: Logger;
   sweepIntervalSeconds: number;
   sweepMinAgeSeconds: number;
-  /** More job types, defined before the scheduler starts (e.g. the Maps scrapes). */
+  /** Further recurring jobs of features (issue #5: the Avito polling fallback). */
+  jobs?: RecurringJob[];
+  /** More job types, defined before the scheduler starts (issue #4: the Maps scrapes). */
   define?: (agenda: Agenda) => Promise<void> | void;
+}
+
+export interface RecurringJob {
+  name: string;
+  intervalSeconds: number;
+  run(): Promise<void>;
 }
 
 export const jobNames = { sweep: 'inbound-sweep', purge: 'maintenance-purge' } as const;
@@ -53,10 +61,13 @@ export async function startScheduler(options: SchedulerOptions): Promise<{ agend
     { concurrency: 1 },
   );
 
+  for (const job of options.jobs ?? []) agenda.define(job.name, () => job.run(), { concurrency: 1, lockLifetime: 120_000 });
+
   await options.define?.(agenda);
   await agenda.start();
   await agenda.every(`${options.sweepIntervalSeconds} seconds`, jobNames.sweep);
   await agenda.every('1 hour', jobNames.purge);
+  for (const job of options.jobs ?? []) await agenda.every(`${job.intervalSeconds} seconds`, job.name);
   return {
     agenda,
     async stop() {

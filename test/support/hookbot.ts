@@ -8,6 +8,8 @@ import { spawnUntilReady, type ReadyProcess } from './processes.js';
 
 export const PUBLIC_URL = 'https://hookbot.example';
 export const ADMIN_ID = 900_001;
+/** A fixed key so a test can open what the app sealed. */
+export const TEST_ENCRYPTION_KEY = '0f'.repeat(32);
 
 /** The settings a user would write in .env, pointed at the fakes. */
 export function testEnv(telegram: FakeTelegram, databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -22,6 +24,7 @@ export function testEnv(telegram: FakeTelegram, databaseUrl: string, overrides: 
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SWEEP_INTERVAL_SECONDS: '1',
     SWEEP_MIN_AGE_SECONDS: '1',
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     ...overrides,
   };
 }

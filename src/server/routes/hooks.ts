@@ -1,26 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { parseTradingViewAlert } from '../../../handlers/tradingview.js';
-import type { HandlerResult, InboundRequest } from '../../../handlers/types.js';
 import type { EndpointCache } from '../../services/inbound/endpointCache.js';
 import type { EventProcessor } from '../../services/inbound/processor.js';
 import type { IngestWriter } from '../../services/inbound/ingestWriter.js';
+import type { InboundProviders } from '../../services/inbound/providers.js';
 
 export interface HookDeps {
   endpoints: EndpointCache;
   ingest: IngestWriter;
   /** Present when this process acts on events as soon as they are stored (the fast path). */
   processor: EventProcessor | undefined;
-  hooks: { bodyLimitBytes: number; rateLimitPerMinute: number; dedupeWindowSeconds: number };
+  hooks: { bodyLimitBytes: number; rateLimitPerMinute: number };
+  providers: InboundProviders;
 }
-
-type Parser = (request: InboundRequest, dedupeWindowSeconds: number) => HandlerResult<unknown>;
-
-/** Providers that can be reached under /hooks/<provider>/<token>. */
-const parsers: Record<string, Parser> = {
-  tradingview: parseTradingViewAlert,
-};
 
 /**
  * The hot routes answer with small objects of our own making: the zod schemas document them in
@@ -31,21 +24,26 @@ const plainJson = () => (data: unknown) => JSON.stringify(data);
 const errorBody = z.object({ error: z.string() });
 const accepted = z.object({ ok: z.literal(true), id: z.string() });
 const duplicate = z.object({ duplicate: z.literal(true) });
+const ignoredAnswer = z.object({ ok: z.literal(true), ignored: z.string() });
 const active = z.object({ status: z.literal('ok'), message: z.string() });
 
 const hookParams = z.object({
-  provider: z.string().describe('tradingview'),
+  provider: z.string().describe('tradingview, whatsapp, avito or fal'),
   token: z.string().describe('the secret token of your personal URL (from /url in the bot)'),
 });
 const personalParams = z.object({ token: z.string() });
 
 const postResponses = {
-  200: z.union([accepted, duplicate]).describe('stored (or recognised as a resend of an alert already stored)'),
-  400: errorBody.describe('the body is not an alert: the error says why'),
+  200: z
+    .union([accepted, duplicate, ignoredAnswer])
+    .describe('stored; or recognised as a resend of one already stored; or valid but with nothing to act on (say why)'),
+  400: errorBody.describe('the body is not what this provider sends: the error says why'),
+  401: errorBody.describe("the provider's signature or token is missing or wrong"),
   403: errorBody.describe('the owner of this URL is deactivated'),
   404: errorBody.describe('no such URL'),
   413: errorBody.describe('body too large'),
   429: errorBody.describe('too many requests for this URL'),
+  503: errorBody.describe("the provider's signing keys cannot be fetched right now, so the request cannot be checked: retry later"),
 };
 
 export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
@@ -67,16 +65,25 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
     };
 
     async function receive(provider: string, token: string, request: FastifyRequest, reply: FastifyReply) {
-      const parse = parsers[provider];
-      if (!parse) return reply.code(404).send({ error: `unknown provider "${provider}"` });
+      const handler = deps.providers.get(provider);
+      if (!handler) return reply.code(404).send({ error: `unknown provider "${provider}"` });
       const owner = await deps.endpoints.lookup(provider, token);
       if (!owner) return reply.code(404).send({ error: 'unknown webhook URL: check the URL, or get the current one with /url in the bot' });
       if (!owner.active) return reply.code(403).send({ error: 'user is not active' });
-      const parsed = parse(
-        { contentType: request.headers['content-type'], body: (request.body as Buffer | undefined) ?? Buffer.alloc(0), headers: request.headers },
-        deps.hooks.dedupeWindowSeconds,
+      const parsed = await handler.accept(
+        {
+          contentType: request.headers['content-type'],
+          body: (request.body as Buffer | undefined) ?? Buffer.alloc(0),
+          headers: request.headers,
+          query: request.query as Record<string, string | string[] | undefined>,
+        },
+        owner,
       );
-      if (!parsed.ok) return reply.code(parsed.status).send({ error: parsed.error });
+      if (parsed.ok === 'ignored') return { ok: true as const, ignored: parsed.reason };
+      if (!parsed.ok) {
+        if (parsed.status === 503) reply.header('retry-after', '60');
+        return reply.code(parsed.status).send({ error: parsed.error });
+      }
       const outcome = await deps.ingest.store({
         endpointId: owner.endpointId,
         userId: owner.userId,
@@ -100,7 +107,10 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
         schema: {
           summary: 'Deliver a webhook to your personal URL',
           description:
-            'TradingView: JSON `{"symbol":"BTCUSDT","action":"buy","price":50000}` (optional `id` for dedupe, any other fields are relayed) or plain text such as `buy BTCUSDT @ 50000`. Stored before the answer; acted on at once.',
+            'TradingView: JSON `{"symbol":"BTCUSDT","action":"buy","price":50000}` (optional `id` for dedupe, any other fields are relayed) or plain text such as `buy BTCUSDT @ 50000`. ' +
+            'FAL: the queue webhook `{"request_id","gateway_request_id","status":"OK"|"ERROR","payload","error","payload_error"}`, ED25519-signed (`X-Fal-Webhook-*` headers); add `?label=<text>` to tell jobs apart. ' +
+            'WhatsApp: a Green API webhook with `Authorization: Bearer <webhookUrlToken>`. Avito: a messenger v3 webhook (an empty `{}` probe is answered 200). ' +
+            'Stored before the answer; acted on at once.',
           tags: ['webhooks'],
           params: hookParams,
           response: postResponses,

@@ -5,7 +5,7 @@ import type { Place } from '../../../handlers/mapsPlace.js';
 import type { Config } from '../../config.js';
 import type { Translator } from '../../i18n.js';
 import type { Logger } from '../../logger.js';
-import { enqueueMessages, enqueueStreamItem, type OutgoingMessage } from '../telegram/outbox.js';
+import { enqueueMessages, enqueueStreamItem, outboxUpload, type OutgoingMessage } from '../telegram/outbox.js';
 import { escapeHtml } from '../telegram/html.js';
 import { WEBHOOKS_CHANNEL } from '../webhooks/dispatcher.js';
 import { BrowserNotFoundError, resolveChromium } from './browser.js';
@@ -409,10 +409,19 @@ export class ScrapeJobs {
       });
     }
     if (places.length > 0) {
+      const caption = t(language, 'scrape-csv-caption', { count: places.length, query: escapeHtml(job.query) });
       messages.push({
         chatId,
-        html: t(language, 'scrape-csv-caption', { count: places.length, query: escapeHtml(job.query) }),
-        document: { filename: csvFileName(job.query, job.id), content: Buffer.from(placesToCsv(places), 'utf8') },
+        // The caption, or the text alone if Telegram refuses the file.
+        html: caption,
+        call: {
+          method: 'sendDocument',
+          params: {
+            document: outboxUpload(csvFileName(job.query, job.id), Buffer.from(placesToCsv(places), 'utf8')),
+            caption,
+            parse_mode: 'HTML',
+          },
+        },
       });
     }
     if (phase === 'completed') {

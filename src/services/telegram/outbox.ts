@@ -20,6 +20,31 @@ const CLAIMABLE = (row: string) => `(${row}.locked_until IS NULL OR ${row}.locke
   OR NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.classid = ${WORKER_LOCK_CLASS}
                   AND l.objsubid = 2 AND l.objid = ${row}.locked_by::oid AND l.granted))`;
 
+/** Telegram methods the outbox sends besides text messages: media and places, by URL or file_id. */
+export const outboxCallMethods = ['sendPhoto', 'sendMediaGroup', 'sendDocument', 'sendVideo', 'sendAudio', 'sendLocation', 'sendContact'] as const;
+export type OutboxCallMethod = (typeof outboxCallMethods)[number];
+
+/** Where a call's fallback text rides in its stored payload; taken out before the call is made. */
+const FALLBACK_FIELD = 'hookbot_fallback';
+
+/** Marks a call parameter that is a file to upload (stored as base64); see outboxUpload. */
+const UPLOAD_FIELD = 'hookbot_upload';
+
+/** A file to upload as a call parameter, e.g. `call: { method: 'sendDocument', params: { document: outboxUpload(...) } }`. */
+export function outboxUpload(filename: string, content: Buffer): Record<string, unknown> {
+  return { [UPLOAD_FIELD]: { filename, base64: content.toString('base64') } };
+}
+
+/** Stored upload markers back to files for the call. */
+function withUploads(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => {
+      const upload = (value as Record<string, { filename: string; base64: string }> | null)?.[UPLOAD_FIELD];
+      return [key, upload ? new InputFile(Buffer.from(upload.base64, 'base64'), upload.filename) : value];
+    }),
+  );
+}
+
 export interface OutgoingMessage {
   chatId: number;
   /** Telegram HTML; anything user-supplied must already be escaped (see escapeHtml). */
@@ -28,12 +53,16 @@ export interface OutgoingMessage {
   /** The inbound event this message reports on, for tracing. */
   sourceEventId?: number;
   /**
+   * Makes this Telegram call instead of sending `html` (params without chat_id; a caption is HTML
+   * like `html`). `html` is then the fallback, sent as text if Telegram refuses the call for good,
+   * e.g. when it cannot fetch a photo's URL; only its first 4096 characters are kept.
+   */
+  call?: { method: OutboxCallMethod; params: Record<string, unknown> };
+  /**
    * Replace the text of a message queued earlier (its outbox id, as returned by enqueueMessages)
    * instead of sending a new one. Same chat, so the original has been sent by then.
    */
   editOf?: number;
-  /** Send a file, with `html` as its caption (at most 1024 characters). */
-  document?: { filename: string; content: Buffer };
 }
 
 export interface Queryable {
@@ -46,74 +75,66 @@ export interface Queryable {
  */
 export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[]): Promise<number[]> {
   const chatIds: number[] = [];
-  const methods: string[] = [];
   const payloads: string[] = [];
   const sources: (number | null)[] = [];
+  const methods: string[] = [];
+  const textPayload = (chatId: number, text: string, buttons: InlineKeyboardMarkup | undefined) => ({
+    chat_id: chatId,
+    text,
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    ...(buttons ? { reply_markup: buttons } : {}),
+  });
   for (const message of messages) {
-    if (message.editOf !== undefined || message.document) {
-      // One row, one API call: an edit replaces one message, a document carries one caption.
+    if (message.editOf !== undefined) {
+      // One row, one edit: only the first part of a long text fits the message.
       chatIds.push(message.chatId);
       sources.push(message.sourceEventId ?? null);
-      methods.push(message.document ? 'sendDocument' : 'editMessageText');
-      const text = splitHtml(message.html)[0] ?? '';
+      methods.push('editMessageText');
+      payloads.push(JSON.stringify({ ...textPayload(message.chatId, splitHtml(message.html)[0] ?? '', message.buttons), edit_of: message.editOf }));
+      continue;
+    }
+    if (message.call) {
+      chatIds.push(message.chatId);
+      sources.push(message.sourceEventId ?? null);
+      methods.push(message.call.method);
+      const fallback = splitHtml(message.html)[0];
       payloads.push(
-        JSON.stringify(
-          message.document
-            ? {
-                chat_id: message.chatId,
-                caption: text,
-                parse_mode: 'HTML',
-                document: { filename: message.document.filename, base64: message.document.content.toString('base64') },
-                ...(message.buttons ? { reply_markup: message.buttons } : {}),
-              }
-            : {
-                chat_id: message.chatId,
-                edit_of: message.editOf,
-                text,
-                parse_mode: 'HTML',
-                link_preview_options: { is_disabled: true },
-                ...(message.buttons ? { reply_markup: message.buttons } : {}),
-              },
-        ),
+        JSON.stringify({
+          ...message.call.params,
+          chat_id: message.chatId,
+          ...(message.buttons ? { reply_markup: message.buttons } : {}),
+          ...(fallback ? { [FALLBACK_FIELD]: textPayload(message.chatId, fallback, message.buttons) } : {}),
+        }),
       );
       continue;
     }
     const parts = splitHtml(message.html);
     parts.forEach((text, index) => {
       chatIds.push(message.chatId);
-      methods.push('sendMessage');
       sources.push(message.sourceEventId ?? null);
+      methods.push('sendMessage');
       const last = index === parts.length - 1;
-      payloads.push(
-        JSON.stringify({
-          chat_id: message.chatId,
-          text,
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(last && message.buttons ? { reply_markup: message.buttons } : {}),
-        }),
-      );
+      payloads.push(JSON.stringify(textPayload(message.chatId, text, last ? message.buttons : undefined)));
     });
   }
   if (chatIds.length === 0) return [];
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO telegram_outbox (chat_id, method, payload, source_event_id)
-     SELECT chat_id, method, payload, source
-       FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::bigint[]) WITH ORDINALITY AS m(chat_id, method, payload, source, ord)
+    `INSERT INTO telegram_outbox (chat_id, payload, source_event_id, method)
+     SELECT chat_id, payload, source, method
+       FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[], $4::text[]) WITH ORDINALITY AS m(chat_id, payload, source, method, ord)
      ORDER BY ord
      RETURNING id`,
-    [chatIds, methods, payloads, sources],
+    [chatIds, payloads, sources, methods],
   );
   await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-  // ids follow the insert order; a message split in parts is known by its last part.
+  // Ids follow the insert order; a message split in parts is known by its last part.
   const ids = rows.map((row) => Number(row.id)).sort((a, b) => a - b);
-  const result: number[] = [];
   let next = 0;
-  for (const message of messages) {
-    next += message.editOf !== undefined || message.document ? 1 : splitHtml(message.html).length;
-    result.push(ids[next - 1]!);
-  }
-  return result;
+  return messages.map((message) => {
+    next += message.editOf !== undefined || message.call ? 1 : splitHtml(message.html).length;
+    return ids[next - 1]!;
+  });
 }
 
 /**
@@ -126,7 +147,7 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
 export async function enqueueStreamItem(client: Queryable, message: { chatId: number; html: string }, stream: string): Promise<number> {
   const { rows } = await client.query<{ id: string }>(
     `UPDATE telegram_outbox o
-        SET payload = jsonb_set(o.payload, '{text}', to_jsonb((o.payload->>'text') || E'\n\n' || $2::text))
+        SET payload = jsonb_set(o.payload, '{text}', to_jsonb((o.payload->>'text') || E'\\n\\n' || $2::text))
       WHERE o.id = (SELECT max(id) FROM telegram_outbox WHERE chat_id = $1 AND status = 'pending')
         AND o.status = 'pending' AND o.locked_until IS NULL AND o.attempts = 0 AND o.method = 'sendMessage'
         AND o.payload->>'stream' = $3
@@ -284,50 +305,61 @@ export class OutboxWorker {
     return rows;
   }
 
-  /** One API call per row, by its method. */
-  private async call(message: ClaimedMessage): Promise<{ message_id: number } | 'skip'> {
-    const { api } = this.options;
-    if (message.method === 'editMessageText') {
-      const { edit_of: editOf, ...payload } = message.payload as { edit_of: number } & Record<string, unknown>;
-      const { rows } = await this.options.pool.query<{ telegram_message_id: string | null }>(
-        'SELECT telegram_message_id FROM telegram_outbox WHERE id = $1',
-        [editOf],
-      );
-      const messageId = rows[0]?.telegram_message_id;
+  /** An edit of a message queued earlier: its Telegram id comes from that row. */
+  private async edit(message: ClaimedMessage): Promise<void> {
+    const { edit_of: editOf, ...payload } = message.payload as { edit_of: number } & Record<string, unknown>;
+    const { rows } = await this.options.pool.query<{ telegram_message_id: string | null }>(
+      'SELECT telegram_message_id FROM telegram_outbox WHERE id = $1',
+      [editOf],
+    );
+    const messageId = rows[0]?.telegram_message_id;
+    if (!messageId) {
       // The message to edit never reached the chat (given up, or the chat blocked the bot).
-      if (!messageId) return 'skip';
+      await this.options.pool.query(
+        `UPDATE telegram_outbox SET status = 'dropped', locked_until = NULL, last_error = 'the message to edit was never delivered' WHERE id = $1`,
+        [message.id],
+      );
+      return;
+    }
+    await this.limiter.take();
+    try {
       try {
-        await api.raw.editMessageText({ ...payload, message_id: Number(messageId) } as never);
+        await this.options.api.raw.editMessageText({ ...payload, message_id: Number(messageId) } as never);
       } catch (error) {
+        // The same text again is refused as "not modified": nothing was lost.
         if (!(error instanceof GrammyError && /message is not modified/i.test(error.description))) throw error;
       }
-      return { message_id: Number(messageId) };
+      await this.options.pool.query(
+        `UPDATE telegram_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, telegram_message_id = $2, last_error = NULL WHERE id = $1`,
+        [message.id, messageId],
+      );
+    } catch (error) {
+      await this.handleFailure(message, error);
     }
-    if (message.method === 'sendDocument') {
-      const { document, ...payload } = message.payload as { document: { filename: string; base64: string } } & Record<string, unknown>;
-      const file = new InputFile(Buffer.from(document.base64, 'base64'), document.filename);
-      return (await api.raw.sendDocument({ ...payload, document: file } as never)) as { message_id: number };
-    }
-    // `stream` is ours (see enqueueStreamItem), not a Bot API parameter.
-    const { stream: _stream, ...payload } = message.payload;
-    return (await api.raw.sendMessage(payload as never)) as { message_id: number };
   }
 
   private async deliver(message: ClaimedMessage): Promise<void> {
+    if (message.method === 'editMessageText') return this.edit(message);
+    if (message.method !== 'sendMessage' && !(outboxCallMethods as readonly string[]).includes(message.method)) {
+      // Written by a newer version, or by hand: retrying would not make it sendable.
+      await this.options.pool.query(`UPDATE telegram_outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
+        message.id,
+        `the outbox does not send ${message.method}`,
+      ]);
+      return;
+    }
     await this.limiter.take();
     try {
-      const result = await this.call(message);
-      if (result === 'skip') {
-        await this.options.pool.query(
-          `UPDATE telegram_outbox SET status = 'dropped', locked_until = NULL, last_error = 'the message to edit was never delivered' WHERE id = $1`,
-          [message.id],
-        );
-        return;
-      }
+      // `stream` is ours (see enqueueStreamItem), not a Bot API parameter.
+      const { [FALLBACK_FIELD]: _fallback, stream: _stream, ...params } = message.payload;
+      const send = (this.options.api.raw as unknown as Record<string, (payload: unknown) => Promise<unknown>>)[message.method]!;
+      // An album answers with one message per item; the first stands for the row.
+      const result = (await send(withUploads(params))) as { message_id: number } | Array<{ message_id: number }>;
+      const sentId = Array.isArray(result) ? result[0]?.message_id : result.message_id;
       await this.options.pool.query(
         `UPDATE telegram_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, telegram_message_id = $2, last_error = NULL
           WHERE id = $1`,
-        [message.id, result.message_id],
+        [message.id, sentId ?? null],
       );
     } catch (error) {
       await this.handleFailure(message, error);
@@ -355,6 +387,17 @@ export class OutboxWorker {
       return;
     }
     const permanent = error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500;
+    const fallback = message.payload[FALLBACK_FIELD];
+    if (permanent && fallback) {
+      log.info({ chatId: message.chat_id, outboxId: message.id, method: message.method, err: description }, 'telegram refused the call; sending its text instead');
+      await pool.query(
+        `UPDATE telegram_outbox SET method = 'sendMessage', payload = $2, attempts = 0, next_attempt_at = now(), locked_until = NULL, last_error = $3
+          WHERE id = $1`,
+        [message.id, JSON.stringify(fallback), description],
+      );
+      this.wake();
+      return;
+    }
     if (permanent || message.attempts >= this.maxAttempts) {
       log.error({ chatId: message.chat_id, outboxId: message.id, err: description }, 'telegram message given up');
       await pool.query(`UPDATE telegram_outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
