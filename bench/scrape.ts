@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { ApiKeyRepository } from '../models/apiKeys.js';
 import { UserRepository } from '../models/users.js';
 import { openDatabase, runMigrations } from '../src/db/database.js';
+import { parseEncryptionKey, SecretBox } from '../src/services/secrets/secretBox.js';
 import { createLogger } from '../src/logger.js';
 import { startFakeMaps } from '../test/support/fakeMaps.js';
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
@@ -18,6 +19,8 @@ import { bulkPlaces } from '../test/support/mapsFixtures.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../test/support/webhookReceiver.js';
 import { createDatabase, percentile, printTable, startPostgres, startProcess, type Child } from './support.js';
 
+/** The key the bench and Hookbot share, so the bench can seal the signing secret it seeds. */
+const ENCRYPTION_KEY = '0f'.repeat(32);
 const LONG_JOB = Number(process.env.BENCH_SCRAPE_PLACES ?? 200);
 const SHORT_JOB = 20;
 // The fixture answers a place page after this long, as a real network would (Maps takes longer).
@@ -70,7 +73,8 @@ async function seed(databaseUrl: string): Promise<string> {
   const database = openDatabase(databaseUrl, log, 2);
   await runMigrations(database, log);
   const { user } = await new UserRepository(database.db).register({ telegramId: 4_000_001, language: 'en', firstName: 'Bench' }, true);
-  const { key, webhookSecret } = await new ApiKeyRepository(database.db).issue(user.id);
+  const box = SecretBox.fromKey(parseEncryptionKey(ENCRYPTION_KEY));
+  const { key, webhookSecret } = await new ApiKeyRepository(database.db).issue(user.id, (secret) => box.encrypt(secret));
   await database.close();
   return `${key} ${webhookSecret}`;
 }
@@ -167,6 +171,7 @@ async function main(): Promise<void> {
         TELEGRAM_BOT_TOKEN: telegram.token,
         TELEGRAM_API_ROOT: telegram.url,
         DATABASE_URL: databaseUrl,
+        ENCRYPTION_KEY,
         MAPS_BASE_URL: maps.url,
         ALLOW_PRIVATE_WEBHOOKS: 'true',
         SCRAPE_CONCURRENCY: String(concurrency),

@@ -14,7 +14,7 @@ export interface IssuedKey {
 export class ApiKeyRepository {
   constructor(private readonly db: Db) {}
 
-  /** The key prefix and signing secret, when the user has a key. */
+  /** The key prefix and the sealed signing secret, when the user has a key. */
   async find(userId: number): Promise<{ keyPrefix: string; webhookSecret: string } | undefined> {
     const [row] = await this.db
       .select({ keyPrefix: apiKeys.keyPrefix, webhookSecret: apiKeys.webhookSecret })
@@ -23,12 +23,15 @@ export class ApiKeyRepository {
     return row;
   }
 
-  /** A new key and signing secret; the old key stops working at once. */
-  async issue(userId: number): Promise<IssuedKey> {
+  /**
+   * A new key and signing secret; the old key stops working at once. The secret is stored as
+   * `seal` makes it (encrypted at rest: src/services/secrets), the key only as its hash.
+   */
+  async issue(userId: number, seal: (secret: string) => string): Promise<IssuedKey> {
     const key = `hb_${randomBytes(24).toString('base64url')}`;
     // Standard Webhooks secret: `whsec_` and random bytes in base64.
     const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
-    const values = { keyHash: hashApiKey(key), keyPrefix: key.slice(0, 7), webhookSecret };
+    const values = { keyHash: hashApiKey(key), keyPrefix: key.slice(0, 7), webhookSecret: seal(webhookSecret) };
     await this.db
       .insert(apiKeys)
       .values({ userId, ...values })

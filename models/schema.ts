@@ -189,7 +189,7 @@ export const apiKeys = pgTable('api_keys', {
   keyHash: text('key_hash').notNull().unique(),
   /** The first characters, to show which key is in use. */
   keyPrefix: text('key_prefix').notNull(),
-  /** `whsec_<base64>`: Standard Webhooks signing secret; needed in clear to sign. */
+  /** `whsec_<base64>`: Standard Webhooks signing secret, sealed by SecretBox (opened to sign). */
   webhookSecret: text('webhook_secret').notNull(),
   createdAt: createdAt(),
 });

@@ -181,7 +181,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       });
       await outbox.start();
       stops.push({ name: 'outbox', stop: () => outbox!.stop() });
-      dispatcher = new WebhookDispatcher({ pool: database.pool, log, agent: guarded });
+      dispatcher = new WebhookDispatcher({ pool: database.pool, log, agent: guarded, openSecret: (sealed) => secrets.decrypt(sealed) });
       await dispatcher.start();
       stops.push({ name: 'webhook dispatcher', stop: () => dispatcher!.stop() });
       const scheduler = await startScheduler({

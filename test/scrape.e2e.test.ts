@@ -291,6 +291,14 @@ describe('scrapes over HTTP with webhooks', () => {
     telegram.sendUserMessage(bob, '/apikey');
     const shown = await telegram.waitForMessage(bob.id, (m) => m.at >= asked && (m.text ?? '').includes(bobKey.secret));
     expect(shown.text).not.toContain(bobKey.key);
+    // At rest: the key only as a hash, the signing secret sealed.
+    const [stored] = await hookbot.query<{ key_hash: string; webhook_secret: string }>(
+      `SELECT key_hash, webhook_secret FROM api_keys WHERE user_id = (SELECT id FROM users WHERE telegram_id = $1)`,
+      [bob.id],
+    );
+    expect(stored?.webhook_secret).toMatch(/^v1:/);
+    expect(stored?.webhook_secret).not.toContain(bobKey.secret.slice(6));
+    expect(stored?.key_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(shown.text).toContain(`<code>${bobKey.key.slice(0, 7)}</code>`);
     telegram.pressButton(bob, shown.messageId, 'apikey:new');
     const edit = await telegram.waitForCall('editMessageText', (call) => call.params.chat_id === bob.id && String(call.params.text).includes('hb_'));

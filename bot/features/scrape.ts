@@ -73,7 +73,7 @@ function newKeyButton(ctx: BotContext): InlineKeyboard {
 }
 
 async function issuedKeyHtml(ctx: BotContext, userId: number): Promise<string> {
-  const { key, webhookSecret } = await ctx.deps.apiKeys.issue(userId);
+  const { key, webhookSecret } = await ctx.deps.apiKeys.issue(userId, (secret) => ctx.deps.secrets.encrypt(secret));
   return ctx.t('apikey-message', {
     key,
     secret: webhookSecret,
@@ -89,7 +89,7 @@ scrape.command('apikey', async (ctx) => {
   }
   const existing = await ctx.deps.apiKeys.find(ctx.user.id);
   const html = existing
-    ? ctx.t('apikey-existing', { prefix: escapeHtml(existing.keyPrefix), secret: existing.webhookSecret })
+    ? ctx.t('apikey-existing', { prefix: escapeHtml(existing.keyPrefix), secret: ctx.deps.secrets.decrypt(existing.webhookSecret) })
     : await issuedKeyHtml(ctx, ctx.user.id);
   await ctx.reply(html, { ...HTML, reply_markup: newKeyButton(ctx) });
 });

@@ -29,6 +29,8 @@ export interface WebhookDispatcherOptions {
   pool: pg.Pool;
   log: Logger;
   agent: Agent;
+  /** Opens a signing secret as stored (sealed at rest). */
+  openSecret(sealed: string): string;
   /** Jobs served at once (each job has one request in flight, to keep its order). */
   concurrency?: number;
 }
@@ -179,10 +181,16 @@ export class WebhookDispatcher {
   /** Sends one request and records the outcome; after a success, returns the job's next request, claimed. */
   private async deliver(delivery: ClaimedDelivery): Promise<ClaimedDelivery | undefined> {
     const { log } = this.options;
-    if (!delivery.secret) {
+    let secret: string | undefined;
+    try {
+      secret = delivery.secret ? this.options.openSecret(delivery.secret) : undefined;
+    } catch {
+      secret = undefined;
+    }
+    if (!secret) {
       await this.bookkeep(`UPDATE webhook_deliveries SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
         delivery.id,
-        'no signing secret: the user has no API key',
+        delivery.secret ? 'the signing secret cannot be opened with this ENCRYPTION_KEY' : 'no signing secret: the user has no API key',
       ]);
       return undefined;
     }
@@ -197,7 +205,7 @@ export class WebhookDispatcher {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Hookbot-Webhooks/1.0',
-          ...signWebhook(delivery.secret, delivery.message_id, new Date(), body),
+          ...signWebhook(secret, delivery.message_id, new Date(), body),
         },
         signal: AbortSignal.any([AbortSignal.timeout(delivery.timeout_ms), this.stopping.signal]),
         // undici's own Agent type and the one fetch's types expect differ only in typings.
