@@ -11,6 +11,9 @@ import { lang } from './features/lang.js';
 import { start } from './features/start.js';
 import { unknown } from './features/unknown.js';
 import { url } from './features/url.js';
+import { keys } from './features/keys.js';
+import { orders } from './features/orders.js';
+import { settings } from './features/settings.js';
 import { prompts } from './prompts.js';
 import { HTML, languageFor } from './shared.js';
 
@@ -51,6 +54,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Answers to the bot's questions come before the features, so a secret is never taken for chat.
   root.use(prompts);
   root.use(url, admin);
+  root.use(settings, keys, orders);
   // Keep last: features added later go above this line.
   root.use(unknown);
 
@@ -91,7 +95,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'lang', 'help'] as const;
+const USER_COMMANDS = ['start', 'url', 'settings', 'keys', 'orders', 'lang', 'help'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

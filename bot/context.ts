@@ -8,6 +8,8 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { SecretBox } from '../src/services/secrets/secretBox.js';
 import type { OutgoingMessage } from '../src/services/telegram/outbox.js';
+import type { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
+import type { TradingService } from '../src/services/trading/service.js';
 
 /** What the bot's features may use; wired in src/app.ts. */
 export interface BotDeps {
@@ -22,6 +24,13 @@ export interface BotDeps {
   notify(messages: OutgoingMessage[]): Promise<void>;
   /** Seals and opens secrets stored at rest (API keys, provider tokens). */
   secrets: SecretBox;
+  /** Issue #3: trading settings, Bybit keys (checked with Bybit before saving) and signals. */
+  trading: {
+    service: Pick<TradingService, 'checkKey' | 'instrument'>;
+    settings: TradingSettingsRepository;
+    keys: BybitKeyRepository;
+    signals: TradeSignalRepository;
+  };
 }
 
 export interface HookbotFlavor {

@@ -6,6 +6,7 @@ import { createBot, registerCommands } from '../bot/bot.js';
 import { parseTradingViewAlert } from '../handlers/tradingview.js';
 import { EndpointRepository } from '../models/endpoints.js';
 import { PromptRepository } from '../models/prompts.js';
+import { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
 import { UserRepository } from '../models/users.js';
 import { ConfigError, type Config } from './config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
@@ -14,7 +15,6 @@ import { createI18n } from './i18n.js';
 import { startScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { buildServer } from './server/app.js';
-import { relayTradingViewAlert } from './services/alerts/relayAlert.js';
 import { loadSecretBox } from './services/secrets/secretBox.js';
 import { EndpointCache } from './services/inbound/endpointCache.js';
 import { IngestWriter } from './services/inbound/ingestWriter.js';
@@ -22,6 +22,8 @@ import type { InboundProvider } from './services/inbound/providers.js';
 import { EventProcessor } from './services/inbound/processor.js';
 import { enqueueMessages, OutboxWorker, type OutgoingMessage } from './services/telegram/outbox.js';
 import { acquirePollingLock, releasePollingLock } from './services/telegram/pollingLock.js';
+import { tradeTradingViewAlert } from './services/trading/recordSignal.js';
+import { TradingService } from './services/trading/service.js';
 
 export const roles = ['web', 'worker', 'bot'] as const;
 export type Role = (typeof roles)[number];
@@ -75,15 +77,25 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       await enqueueMessages(database.pool, messages);
       wakeOutbox();
     };
+    const trading = new TradingService({ pool: database.pool, log, i18n, secrets, settings: config.trading, onQueued: wakeOutbox });
+    // Stopped after the processor has drained (stops run in reverse), before the pool closes.
+    stops.push({ name: 'trading', stop: () => trading.stop() });
     const processor = new EventProcessor({
       pool: database.pool,
       log,
-      actions: { tradingview: relayTradingViewAlert(i18n) },
+      actions: { tradingview: tradeTradingViewAlert(i18n, () => trading.wake()) },
       onQueued: wakeOutbox,
     });
 
     const needsBot = has('bot') || (has('web') && config.telegram.mode === 'webhook');
-    const bot = needsBot ? createBot({ config, users, endpoints, prompts: new PromptRepository(database.db), i18n, log, notify, secrets }) : undefined;
+    const bot = needsBot ? createBot({ config, users, endpoints, prompts: new PromptRepository(database.db), i18n, log, notify, secrets,
+          trading: {
+            service: trading,
+            settings: new TradingSettingsRepository(database.db),
+            keys: new BybitKeyRepository(database.db),
+            signals: new TradeSignalRepository(database.db),
+          },
+        }) : undefined;
 
     if (has('worker')) {
       outbox = new OutboxWorker({
@@ -105,6 +117,8 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         sweepMinAgeSeconds: config.processing.sweepMinAgeSeconds,
       });
       stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
+      trading.startSweeper(config.processing.sweepIntervalSeconds);
+      trading.wake();
     }
 
     let url: string | undefined;

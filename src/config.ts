@@ -50,10 +50,25 @@ const envSchema = z
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
     // Checked where it is used (src/services/secrets): its absence is fine with the embedded database.
     ENCRYPTION_KEY: z.string().optional(),
+    // Issue #3: trading
+    BYBIT_BASE_URL: z.url().optional(),
+    BYBIT_DEMO_BASE_URL: z.url().optional(),
+    BYBIT_RATE_LIMIT: int(600, 1, 100_000),
+    BYBIT_RATE_WINDOW_MS: int(5_000, 100, 600_000),
+    BYBIT_USER_ORDERS_PER_SECOND: int(10, 1, 1_000),
+    BYBIT_TIMEOUT_MS: int(10_000, 500, 120_000),
+    BYBIT_RECV_WINDOW_MS: int(5_000, 1_000, 60_000),
+    TRADE_SIGNAL_EXPIRY_SECONDS: int(300, 5, 86_400),
+    TRADE_CONCURRENCY: int(32, 1, 1_000),
+    OWNER_TELEGRAM_ID: z.coerce.number().int().positive().optional(),
+    WEBHOOK_PASSPHRASE: z.string().min(8, 'must be at least 8 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
+    }
+    if ((env.OWNER_TELEGRAM_ID === undefined) !== (env.WEBHOOK_PASSPHRASE === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_PASSPHRASE'], message: 'and OWNER_TELEGRAM_ID go together: set both to enable POST /webhook, or neither' });
     }
   });
 
@@ -78,6 +93,20 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** AES-256 key for secrets at rest; generated into the data folder when unset on the embedded database. */
   encryptionKey: string | undefined;
+  trading: {
+    /** Where the Bybit clients go; unset = Bybit itself (api.bybit.com, api-demo.bybit.com for demo). */
+    baseUrl: string | undefined;
+    demoBaseUrl: string | undefined;
+    rateLimit: number;
+    rateWindowMs: number;
+    userOrdersPerSecond: number;
+    timeoutMs: number;
+    recvWindowMs: number;
+    signalExpirySeconds: number;
+    concurrency: number;
+  };
+  /** The legacy shared POST /webhook: trades for this Telegram user, with this passphrase. */
+  legacyWebhook: { ownerTelegramId: number; passphrase: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -121,5 +150,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, leaseSeconds: env.OUTBOX_LEASE_SECONDS },
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     encryptionKey: env.ENCRYPTION_KEY,
+    trading: {
+      baseUrl: env.BYBIT_BASE_URL?.replace(/\/+$/, ''),
+      demoBaseUrl: env.BYBIT_DEMO_BASE_URL?.replace(/\/+$/, ''),
+      rateLimit: env.BYBIT_RATE_LIMIT,
+      rateWindowMs: env.BYBIT_RATE_WINDOW_MS,
+      userOrdersPerSecond: env.BYBIT_USER_ORDERS_PER_SECOND,
+      timeoutMs: env.BYBIT_TIMEOUT_MS,
+      recvWindowMs: env.BYBIT_RECV_WINDOW_MS,
+      signalExpirySeconds: env.TRADE_SIGNAL_EXPIRY_SECONDS,
+      concurrency: env.TRADE_CONCURRENCY,
+    },
+    legacyWebhook:
+      env.OWNER_TELEGRAM_ID !== undefined && env.WEBHOOK_PASSPHRASE !== undefined
+        ? { ownerTelegramId: env.OWNER_TELEGRAM_ID, passphrase: env.WEBHOOK_PASSPHRASE }
+        : undefined,
   };
 }

@@ -164,6 +164,26 @@ function sampleVariables(locale: string): Record<string, string | number> {
     blocked: ` ${i18n.t(locale, 'status-blocked')}`,
     registered: '2026-01-22 13:53 UTC',
     date: '2026-02-01 08:00 UTC',
+    // Issue #3: trading
+    market: i18n.t(locale, 'trade-market-linear'),
+    account: i18n.t(locale, 'trade-account-demo'),
+    role: i18n.t(locale, 'trade-role-open'),
+    side: i18n.t(locale, 'trade-side-buy'),
+    qty: '0.002',
+    orderId: '1321003749386327552',
+    leverage: 5,
+    minutes: 5,
+    detail: escapeHtml('110007: ab not enough for new order'),
+    min: '0.001',
+    max: '119',
+    held: '0.0005',
+    coin: 'BTC',
+    amount: '25',
+    lag: '60 s',
+    seconds: 60,
+    count: 10,
+    ips: '203.0.113.7',
+    result: i18n.t(locale, 'orders-status-rejected'),
   };
 }
 
@@ -216,7 +236,7 @@ describe('locale files', () => {
       for (const match of code.matchAll(/['"]([a-z]+(?:-[a-z]+)+)['"]/g)) named.add(match[1] as string);
     }
     // The command menu builds its keys as `cmd-<command>`.
-    for (const command of ['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate']) named.add(`cmd-${command}`);
+    for (const command of ['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'settings', 'keys', 'orders']) named.add(`cmd-${command}`);
     expect(named.size).toBeGreaterThan(30);
     for (const key of named) expect(englishKeys, `key "${key}" used in bot/`).toContain(key);
   });

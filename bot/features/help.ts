@@ -12,6 +12,7 @@ help.command('help', async (ctx) => {
       window: ctx.deps.config.hooks.dedupeWindowSeconds,
     }),
   ];
+  parts.push(ctx.t('help-trading'));
   if (ctx.isAdmin) parts.push(ctx.t('help-admin'));
   await ctx.reply(parts.join('\n\n'), HTML);
 });
