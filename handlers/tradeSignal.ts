@@ -1,4 +1,5 @@
-import type { AlertAction, TradingViewAlert } from './tradingview.js';
+import { parseTradingViewAlert, type AlertAction, type TradingViewAlert } from './tradingview.js';
+import { rejected, type Accepted, type InboundRequest, type Rejected } from './types.js';
 
 export const markets = ['spot', 'linear'] as const;
 export type Market = (typeof markets)[number];
@@ -80,4 +81,16 @@ export function tradeRequestFrom(alert: TradingViewAlert): TradeRequestResult {
     ok: true,
     request: { action: alert.action, symbol: alert.symbol, price: alert.price, ...numbers, market, timestamp },
   };
+}
+
+/**
+ * The TradingView provider's handler: the alert as before, with its trading fields checked too,
+ * so an alert that could not be traded as written is refused with a 400 before it is stored.
+ */
+export function parseTradeAlert(request: InboundRequest, windowSeconds: number): Accepted<TradingViewAlert> | Rejected {
+  const parsed = parseTradingViewAlert(request, windowSeconds);
+  if (!parsed.ok) return parsed;
+  const trade = tradeRequestFrom(parsed.event);
+  if (!trade.ok) return rejected(trade.error);
+  return parsed;
 }

@@ -3,7 +3,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
-import { parseTradingViewAlert } from '../handlers/tradingview.js';
+import { parseTradeAlert } from '../handlers/tradeSignal.js';
 import { EndpointRepository } from '../models/endpoints.js';
 import { PromptRepository } from '../models/prompts.js';
 import { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
@@ -138,7 +138,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         processor: config.processing.inline ? processor : undefined,
         hooks: config.hooks,
         providers: new Map<string, InboundProvider>([
-          ['tradingview', { accept: (request) => parseTradingViewAlert(request, config.hooks.dedupeWindowSeconds) }],
+          ['tradingview', { accept: (request) => parseTradeAlert(request, config.hooks.dedupeWindowSeconds) }],
         ]),
         extraRoutes: bot && config.telegram.mode === 'webhook' ? (app) => mountTelegramWebhook(app, bot, config) : undefined,
       });

@@ -34,7 +34,7 @@ orders.command('orders', async (ctx) => {
         orderId: escapeHtml(open?.orderId || open?.orderLinkId || ''),
       });
     } else if (outcome) {
-      const details = Object.fromEntries(Object.entries(outcome.details).map(([key, value]) => [key, escapeHtml(value)]));
+      const details = Object.fromEntries(Object.entries(outcome.details).map(([key, value]) => [key, escapeHtml(String(value))]));
       result = `${ctx.t(`orders-status-${outcome.status}`)}: ${ctx.t(`trade-reason-${outcome.reason}`, details)}`;
     } else {
       result = ctx.t(signal.status === 'skipped' ? 'orders-status-skipped' : 'orders-status-pending');

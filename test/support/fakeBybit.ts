@@ -89,7 +89,9 @@ export type FakeBybitFault =
   /** The connection is cut before anything happens: the request had no effect. */
   | { kind: 'drop' }
   /** The request takes effect, then the connection is cut: the client never learns it. */
-  | { kind: 'dropAfter' };
+  | { kind: 'dropAfter' }
+  /** Order lookups answer as if the order did not exist (yet): Bybit's lookups can lag behind. */
+  | { kind: 'hide' };
 
 interface Account extends Required<Omit<FakeAccountOptions, 'permissions' | 'ips' | 'expired'>> {
   permissions: Record<string, string[]>;
@@ -530,6 +532,8 @@ export async function startFakeBybit(): Promise<FakeBybit> {
     let answer: Answer;
     if (fault?.kind === 'retCode') {
       answer = fail(fault.retCode, fault.retMsg);
+    } else if (fault?.kind === 'hide') {
+      answer = ok({ category: url.searchParams.get('category'), list: [], nextPageCursor: '' });
     } else {
       answer = route(request, url, rawQuery, body);
     }
@@ -563,6 +567,7 @@ export async function startFakeBybit(): Promise<FakeBybit> {
       'POST /v5/position/set-leverage',
       'POST /v5/order/create',
       'GET /v5/order/realtime',
+      'GET /v5/order/history',
       'GET /v5/user/query-api',
     ]);
     if (!privatePaths.has(key)) return fail(10001, `fake Bybit does not serve ${key}`);
@@ -586,6 +591,7 @@ export async function startFakeBybit(): Promise<FakeBybit> {
       case 'POST /v5/order/create':
         return createOrder(auth.account, parsed);
       case 'GET /v5/order/realtime':
+      case 'GET /v5/order/history':
         return realtime(auth.account, query);
       default:
         return queryApi(auth.account);

@@ -29,7 +29,7 @@ export function formatOutcome(outcome: Outcome, t: Translate): string {
     if (outcome.leverage !== null) lines.push(t('trade-leverage', { leverage: outcome.leverage }));
     return lines.join('\n');
   }
-  const details = Object.fromEntries(Object.entries(outcome.details).map(([key, value]) => [key, escapeHtml(value)]));
+  const details = Object.fromEntries(Object.entries(outcome.details).map(([key, value]) => [key, escapeHtml(String(value))]));
   const reason = t(`trade-reason-${outcome.reason}`, details);
   if (outcome.status === 'nothing') return [t('trade-nothing-title', head), reason].join('\n');
   const lines = [t(outcome.status === 'expired' ? 'trade-expired-title' : 'trade-failed-title', head), reason];

@@ -73,8 +73,8 @@ class Refusal extends Error {
   }
 }
 
-const sizeRefusal = (problem: SizeProblem): Refusal => {
-  const { reason, ...rest } = problem;
+const sizeRefusal = (problem: SizeProblem & { ok?: false }): Refusal => {
+  const { reason, ok: _ok, ...rest } = problem;
   return new Refusal(reason, { ...noDetails, ...(rest as Partial<ReasonDetails>) }, reason === 'nothing-to-sell');
 };
 
