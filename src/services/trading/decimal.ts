@@ -9,9 +9,25 @@ function decimalsOf(step: string): number {
   return dot < 0 ? 0 : step.length - dot - 1;
 }
 
-/** `"0.001"` -> 1000n-scaled integer; a float first goes through 15 significant digits (drops float noise). */
+/**
+ * A float as the decimal it stands for: 15 significant digits (which drops float noise such as
+ * 0.30000000000000004), written out in full without rounding further.
+ */
+function plainDecimal(value: number): string {
+  const text = value.toPrecision(15);
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  const [, sign = '', first = '', rest = '', exponent = '0'] = match;
+  const digits = first + rest;
+  const point = 1 + Number(exponent);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** `"0.001"` -> 1000n-scaled integer, truncating any further digits. */
 function toScaled(value: number | string, decimals: number): bigint {
-  const text = typeof value === 'number' ? Number(value.toPrecision(15)).toFixed(Math.min(decimals + 2, 100)) : value.trim();
+  const text = typeof value === 'number' ? plainDecimal(value) : value.trim();
   const negative = text.startsWith('-');
   const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
   const scaled = BigInt(whole + fraction.padEnd(decimals, '0').slice(0, decimals));
