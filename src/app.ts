@@ -137,6 +137,15 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         ingest,
         processor: config.processing.inline ? processor : undefined,
         hooks: config.hooks,
+        legacyWebhook: config.legacyWebhook && {
+          passphrase: config.legacyWebhook.passphrase,
+          owner: async () => {
+            const user = await users.findByTelegramId(config.legacyWebhook!.ownerTelegramId);
+            if (!user) return undefined;
+            const endpoint = await endpoints.getOrCreate(user.id, 'tradingview');
+            return cache.lookup('tradingview', endpoint.token);
+          },
+        },
         providers: new Map<string, InboundProvider>([
           ['tradingview', { accept: (request) => parseTradeAlert(request, config.hooks.dedupeWindowSeconds) }],
         ]),
