@@ -1,2 +1,3 @@
 // `npm run bench`: every benchmark, one after another (they share the machine's two cores).
 await import('./ingress.js');
+await import('./signal-latency.js');

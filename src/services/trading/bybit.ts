@@ -61,6 +61,16 @@ export class BybitSession {
   /** Sends one request; returns Bybit's answer whatever its retCode, throws BybitFailure when there is none. */
   async send<T>(request: (client: RestClientV5) => Promise<Answer<T>>): Promise<Answer<T>> {
     await this.limiter.take();
+    return this.call(request);
+  }
+
+  /** Sends one request only if the shared budget has room to spare now; undefined otherwise. */
+  async sendIfIdle<T>(request: (client: RestClientV5) => Promise<Answer<T>>): Promise<Answer<T> | undefined> {
+    if (!this.limiter.tryTake()) return undefined;
+    return this.call(request);
+  }
+
+  private async call<T>(request: (client: RestClientV5) => Promise<Answer<T>>): Promise<Answer<T>> {
     try {
       return await request(this.client);
     } catch (error) {

@@ -23,6 +23,19 @@ export class WindowLimiter {
     });
   }
 
+  /**
+   * A slot now, only if nobody waits and the window is less than `share` used: for requests that
+   * are nice to have (the fill price of an order already placed), never at the cost of an order.
+   */
+  tryTake(share = 0.5): boolean {
+    if (this.waiting.length > 0) return false;
+    const now = this.now();
+    while (this.granted.length > 0 && (this.granted[0] as number) <= now - this.windowMs) this.granted.shift();
+    if (this.granted.length >= this.limit * share) return false;
+    this.granted.push(now);
+    return true;
+  }
+
   /** Requests waiting for a slot now. */
   get queued(): number {
     return this.waiting.length;

@@ -92,6 +92,19 @@ async function findOrder(deps: PlacementDeps, category: 'linear' | 'spot', order
   return undefined;
 }
 
+/**
+ * The fill (average price, filled quantity) of an order just placed, when the shared request
+ * budget has room for the lookup; under load the message goes without it rather than delay
+ * other users' orders.
+ */
+async function fillOf(deps: PlacementDeps, category: 'linear' | 'spot', orderLinkId: string): Promise<Record<string, string> | undefined> {
+  const answer = await deps.session
+    .sendIfIdle((client) => client.getActiveOrders({ category, orderLinkId }) as unknown as Promise<Answer<{ list: Record<string, string>[] }>>)
+    .catch(() => undefined);
+  if (!answer || answer.retCode !== 0) return undefined;
+  return answer.result.list.find((order) => order.orderLinkId === orderLinkId);
+}
+
 function placedFrom(role: 'open' | 'close', order: Record<string, string>): PlacedOrder {
   const avg = order.avgPrice && Number(order.avgPrice) > 0 ? order.avgPrice : null;
   return {
@@ -120,13 +133,16 @@ async function submit(
   if (answer.retCode !== 0 && !DUPLICATE_ORDER_CODES.has(answer.retCode)) {
     throw new BybitFailure(classifyRetCode(answer.retCode, answer.retMsg), `${answer.retCode}: ${answer.retMsg}`, answer.retCode);
   }
-  // Market orders fill at once; the lookup gives the average price and filled quantity.
-  const found = await findOrder(deps, params.category, params.orderLinkId).catch(() => undefined);
-  if (found) return placedFrom(role, found);
   if (answer.retCode !== 0) {
+    // Placed by an earlier attempt: find it to report it.
+    const earlier = await findOrder(deps, params.category, params.orderLinkId).catch(() => undefined);
+    if (earlier) return placedFrom(role, earlier);
     // Bybit says it has the order but does not show it yet: it is placed; details unknown.
     return { role, orderId: '', orderLinkId: params.orderLinkId, side: params.side, qty: params.qty, avgPrice: null };
   }
+  // Market orders fill at once; the lookup gives the average price and filled quantity.
+  const fill = await fillOf(deps, params.category, params.orderLinkId);
+  if (fill) return placedFrom(role, fill);
   return { role, orderId: answer.result.orderId, orderLinkId: params.orderLinkId, side: params.side, qty: params.qty, avgPrice: null };
 }
 
@@ -200,6 +216,7 @@ async function placeLinear(
   const answer = await deps.session.expect(
     (client) => client.getPositionInfo({ category: 'linear', symbol }) as unknown as Promise<Answer<{ list: Record<string, string | number>[] }>>,
   );
+  const leverages = answer.result.list.map((entry) => Number(entry.leverage));
   const positions: Position[] = answer.result.list.map((entry) => ({
     side: entry.side === 'Buy' || entry.side === 'Sell' ? entry.side : '',
     size: String(entry.size ?? '0'),
@@ -224,11 +241,15 @@ async function placeLinear(
     const sized = linearQty({ amountUsdt: request.amount ?? input.settings.amountUsdt, leverage, price, qty: request.qty }, instrument);
     if (!sized.ok) throw sizeRefusal(sized);
     openQty = sized.qty;
-    await deps.session.expect(
-      (client) =>
-        client.setLeverage({ category: 'linear', symbol, buyLeverage: String(leverage), sellLeverage: String(leverage) }) as unknown as Promise<Answer<unknown>>,
-      [LEVERAGE_NOT_MODIFIED],
-    );
+    // The position list tells the symbol's leverage: set it only when it differs (a request saved).
+    const already = leverages.length > 0 && leverages.every((value) => value === leverage);
+    if (!already) {
+      await deps.session.expect(
+        (client) =>
+          client.setLeverage({ category: 'linear', symbol, buyLeverage: String(leverage), sellLeverage: String(leverage) }) as unknown as Promise<Answer<unknown>>,
+        [LEVERAGE_NOT_MODIFIED],
+      );
+    }
   }
   for (const step of plan.steps) {
     const orderLink = linkIdFor(orderLinkId, step);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { I18n } from '@grammyjs/i18n';
 import type pg from 'pg';
 import { tradeRequestFrom } from '../../../handlers/tradeSignal.js';
@@ -52,6 +53,7 @@ export class TradingService {
   private readonly userOrders = new Map<number, WindowLimiter>();
   private readonly instruments = new InstrumentCache();
   private readonly publicSessions = new Map<Account, BybitSession>();
+  private readonly sessions = new Map<string, BybitSession>();
   private readonly activeUsers = new Set<number>();
   private readonly running = new Set<Promise<void>>();
   private scanning: Promise<void> | undefined;
@@ -180,8 +182,23 @@ export class TradingService {
     return rows[0];
   }
 
+  /**
+   * Sessions are kept per key: the SDK's client keeps its HTTPS connection alive, which saves a
+   * TLS handshake with Bybit on every order. A replaced secret is a different entry.
+   */
   private sessionFor(account: Account, credentials?: { key: string; secret: string }): BybitSession {
-    if (credentials) return new BybitSession(this.options.settings, account, this.limiter, credentials);
+    if (credentials) {
+      const id = `${account}|${credentials.key}|${createHash('sha256').update(credentials.secret).digest('base64url')}`;
+      let session = this.sessions.get(id);
+      if (!session) {
+        session = new BybitSession(this.options.settings, account, this.limiter, credentials);
+        if (this.sessions.size >= 1000) this.sessions.delete(this.sessions.keys().next().value as string);
+      } else {
+        this.sessions.delete(id); // re-inserted below: the map's order is least recently used first
+      }
+      this.sessions.set(id, session);
+      return session;
+    }
     let session = this.publicSessions.get(account);
     if (!session) {
       session = new BybitSession(this.options.settings, account, this.limiter);
@@ -240,7 +257,7 @@ export class TradingService {
         }
       }
     }
-    log.info({ signalId: signal.id, userId: signal.user_id, status: outcome.status, reason: 'reason' in outcome ? outcome.reason : undefined }, 'trade signal done');
+    log.debug({ signalId: signal.id, userId: signal.user_id, status: outcome.status, reason: 'reason' in outcome ? outcome.reason : undefined }, 'trade signal done');
     await this.finish(signal, outcome);
   }
 
