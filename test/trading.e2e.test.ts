@@ -386,6 +386,48 @@ describe('keys and time', () => {
   });
 });
 
+describe('/settings', () => {
+  it('checks what the user types and explains what is wrong', async () => {
+    const trader = await newTrader();
+    expect((await setSetting(telegram, trader.user, 'set:amount', 'lots')).plainText).toContain('The amount must be a number above 0');
+    expect((await say(telegram, trader.user, '0', (m) => /Saved|❓/.test(m.plainText ?? ''))).plainText).toContain('The amount must be a number above 0');
+    expect((await say(telegram, trader.user, '12.5', (m) => /Saved|❓/.test(m.plainText ?? ''))).plainText).toContain('Amount per trade: 12.5 USDT');
+    expect((await setSetting(telegram, trader.user, 'set:leverage', '0')).plainText).toContain('whole number from 1 to 125');
+    expect((await setSetting(telegram, trader.user, 'set:symbol', 'NOPEUSDT')).plainText).toContain('Bybit has no NOPEUSDT on Futures (USDT perpetual)');
+    expect((await setSetting(telegram, trader.user, 'set:symbol', 'BYBIT:ETHUSDT.P')).plainText).toContain('Default symbol: ETHUSDT');
+    // With a default symbol, leverage is checked against that symbol's maximum.
+    expect((await setSetting(telegram, trader.user, 'set:leverage', '101')).plainText).toContain('whole number from 1 to 100');
+    expect((await setSetting(telegram, trader.user, 'set:lag', 'soon')).plainText).toContain('whole number of seconds');
+  });
+
+  it('an alert without a symbol trades the default symbol; without either it is explained', async () => {
+    const trader = await newTrader();
+    await postAlert(hookbot.url, trader.token, 'buy now');
+    expect((await outcome(trader)).plainText).toContain('The alert has no symbol and no default symbol is set');
+    await setSetting(telegram, trader.user, 'set:symbol', 'ETHUSDT');
+    await setSetting(telegram, trader.user, 'set:amount', '60');
+    await postAlert(hookbot.url, trader.token, 'buy now, really');
+    expect((await outcome(trader)).plainText).toContain('BUY ETHUSDT: order placed');
+    expect(ordersOf(demo, trader.apiKey)).toEqual([expect.objectContaining({ symbol: 'ETHUSDT', qty: '0.02' })]);
+  });
+
+  it('outcomes are told in the user\'s language', async () => {
+    const user: FakeUser = { id: 7090, first_name: 'Иван', language_code: 'ru' };
+    demo.addAccount({ apiKey: 'RUKEY1234567890ABC', secret: 'rusecret1234567890abcdefghijklmnopqr', balances: { USDT: 1 } });
+    await registerUser(telegram, user);
+    telegram.sendUserMessage(user, '/keys demo');
+    await telegram.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('API-ключ'));
+    telegram.sendUserMessage(user, 'RUKEY1234567890ABC');
+    await telegram.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('API-секрет'));
+    telegram.sendUserMessage(user, 'rusecret1234567890abcdefghijklmnopqr');
+    await telegram.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('сохранён'));
+    const token = await personalToken(telegram, user.id);
+    await postAlert(hookbot.url, token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.01 });
+    const message = await telegram.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('ордер не размещён'));
+    expect(message.plainText).toContain('Недостаточно средств на Bybit');
+  });
+});
+
 describe('bad trading fields are refused at the door', () => {
   const cases: Array<[string, object, RegExp]> = [
     ['amount not a number', { symbol: 'BTCUSDT', action: 'buy', amount: 'lots' }, /amount must be a positive number/],

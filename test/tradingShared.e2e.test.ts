@@ -107,3 +107,35 @@ describe('one Bybit rate limit for the whole server', () => {
     expect(calls.every((c) => c.retCode === 0 || c.retCode === 110043)).toBe(true);
   }, 60_000);
 });
+
+describe('an exchange down for longer than TRADE_SIGNAL_EXPIRY_SECONDS', () => {
+  it('gives the signal up and says so, instead of placing it late', async () => {
+    // A second Hookbot needs its own Telegram: two bots cannot poll one token.
+    const chat = await startFakeTelegram();
+    const exchange = await startFakeBybit();
+    addStandardMarkets(exchange);
+    const second = await startTestHookbot(chat, { env: { BYBIT_BASE_URL: exchange.url, BYBIT_DEMO_BASE_URL: exchange.url, TRADE_SIGNAL_EXPIRY_SECONDS: '5' } });
+    try {
+      const user: FakeUser = { id: 6300, first_name: 'Patient', language_code: 'en' };
+      exchange.addAccount({ apiKey: 'PATIENTKEY12345678', secret: 'patientsecret1234567890abcdefghijklm' });
+      await registerUser(chat, user);
+      await enterKeys(chat, user, 'demo', 'PATIENTKEY12345678', 'patientsecret1234567890abcdefghijklm');
+      const token = await personalToken(chat, user.id);
+      exchange.down = true;
+      const url = second.url;
+      expect((await postAlert(url, token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.001 })).status).toBe(200);
+      await chat.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('Bybit is not answering'), 10_000);
+      const expired = await chat.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('too old'), 20_000);
+      expect(expired.plainText).toContain('the alert was given up rather than traded late. Nothing was placed.');
+      exchange.down = false;
+      const rows = await second.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM trade_signals`);
+      expect(rows).toEqual([expect.objectContaining({ status: 'expired' })]);
+      expect(rows[0]?.attempts).toBeGreaterThanOrEqual(2);
+      expect(exchange.orders).toEqual([]);
+    } finally {
+      await second.stop();
+      await exchange.close();
+      await chat.close();
+    }
+  }, 60_000);
+});

@@ -100,7 +100,9 @@ export class InstrumentCache {
   async get(session: BybitSession, category: 'linear' | 'spot', symbol: string): Promise<Instrument | null> {
     const key = `${session.account}|${category}|${symbol}`;
     const cached = this.entries.get(key);
-    if (cached && performance.now() - cached.at < this.ttlMs) return cached.instrument;
+    // A symbol Bybit does not list is asked about again sooner: it may be listed any minute.
+    const ttl = cached?.instrument === null ? Math.min(this.ttlMs, 60_000) : this.ttlMs;
+    if (cached && performance.now() - cached.at < ttl) return cached.instrument;
     const answer = await session.send((client) => client.getInstrumentsInfo({ category, symbol }) as unknown as Promise<Answer<{ list: Record<string, unknown>[] }>>);
     if (answer.retCode !== 0 && answer.retCode !== 10001) {
       throw new BybitFailure(classifyRetCode(answer.retCode, answer.retMsg), `${answer.retCode}: ${answer.retMsg}`, answer.retCode);
