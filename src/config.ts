@@ -60,6 +60,7 @@ const envSchema = z
     BYBIT_RECV_WINDOW_MS: int(5_000, 1_000, 60_000),
     TRADE_SIGNAL_EXPIRY_SECONDS: int(300, 5, 86_400),
     TRADE_CONCURRENCY: int(32, 1, 1_000),
+    TRADE_LEASE_SECONDS: int(120, 5, 3_600),
     OWNER_TELEGRAM_ID: z.coerce.number().int().positive().optional(),
     WEBHOOK_PASSPHRASE: z.string().min(8, 'must be at least 8 characters').optional(),
   })
@@ -104,6 +105,8 @@ export interface Config {
     recvWindowMs: number;
     signalExpirySeconds: number;
     concurrency: number;
+    /** How long a process may hold a signal it is placing before another may take it over. */
+    leaseSeconds: number;
   };
   /** The legacy shared POST /webhook: trades for this Telegram user, with this passphrase. */
   legacyWebhook: { ownerTelegramId: number; passphrase: string } | undefined;
@@ -160,6 +163,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       recvWindowMs: env.BYBIT_RECV_WINDOW_MS,
       signalExpirySeconds: env.TRADE_SIGNAL_EXPIRY_SECONDS,
       concurrency: env.TRADE_CONCURRENCY,
+      leaseSeconds: env.TRADE_LEASE_SECONDS,
     },
     legacyWebhook:
       env.OWNER_TELEGRAM_ID !== undefined && env.WEBHOOK_PASSPHRASE !== undefined

@@ -91,7 +91,9 @@ export type FakeBybitFault =
   /** The request takes effect, then the connection is cut: the client never learns it. */
   | { kind: 'dropAfter' }
   /** Order lookups answer as if the order did not exist (yet): Bybit's lookups can lag behind. */
-  | { kind: 'hide' };
+  | { kind: 'hide' }
+  /** The request is acted on after `ms`, whether or not the client is still there. */
+  | { kind: 'delay'; ms: number };
 
 interface Account extends Required<Omit<FakeAccountOptions, 'permissions' | 'ips' | 'expired'>> {
   permissions: Record<string, string[]>;
@@ -520,6 +522,7 @@ export async function startFakeBybit(): Promise<FakeBybit> {
       return;
     }
     const fault = takeFault(url.pathname);
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === 'drop') {
       request.socket.destroy();
       return;
@@ -537,11 +540,11 @@ export async function startFakeBybit(): Promise<FakeBybit> {
     } else {
       answer = route(request, url, rawQuery, body);
     }
-    if (fault?.kind === 'dropAfter') {
+    call.retCode = answer.retCode;
+    if (fault?.kind === 'dropAfter' || request.socket.destroyed) {
       request.socket.destroy();
       return;
     }
-    call.retCode = answer.retCode;
     call.httpStatus = 200;
     response
       .writeHead(200, { 'content-type': 'application/json' })

@@ -23,8 +23,6 @@ export interface TradingServiceOptions {
   settings: Config['trading'];
   /** Called after a commit that queued messages (wakes the outbox). */
   onQueued?: () => void;
-  /** How long a process may hold a signal it is placing before another may take it over. */
-  leaseSeconds?: number;
 }
 
 interface ClaimedSignal {
@@ -64,7 +62,7 @@ export class TradingService {
 
   constructor(private readonly options: TradingServiceOptions) {
     this.limiter = new WindowLimiter(options.settings.rateLimit, options.settings.rateWindowMs);
-    this.leaseSeconds = options.leaseSeconds ?? 120;
+    this.leaseSeconds = options.settings.leaseSeconds;
   }
 
   /** Look for signals to place now (after a commit that recorded one). */
