@@ -44,6 +44,22 @@ describe('the SDK against the fake exchange', () => {
     expect((await unknown.send((client) => client.getPositionInfo({ category: 'linear', symbol: 'BTCUSDT' }))).retCode).toBe(10003);
   });
 
+  it('a request that reaches Bybit after its recv_window is refused with 10002, told as a clock problem', async () => {
+    fake.latencyMs = 1200;
+    try {
+      const late = new BybitSession({ baseUrl: fake.url, demoBaseUrl: fake.url, timeoutMs: 5000, recvWindowMs: 1000 }, 'real', new WindowLimiter(100, 1000), {
+        key: 'SESSIONKEY12345678',
+        secret: SECRET,
+      });
+      const failure = await late.expect((client) => client.getPositionInfo({ category: 'linear', symbol: 'BTCUSDT' })).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(BybitFailure);
+      expect((failure as BybitFailure).retCode).toBe(10002);
+      expect((failure as BybitFailure).classified).toEqual({ retry: false, reason: 'timestamp' });
+    } finally {
+      fake.latencyMs = 0;
+    }
+  });
+
   it('what the SDK throws carries the secret; BybitFailure and the logger never let it out', async () => {
     fake.failNext('/v5/position/list', 2, { kind: 'http', status: 502 });
     let raw: unknown;

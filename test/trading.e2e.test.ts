@@ -261,6 +261,20 @@ describe('spot', () => {
     expect(ordersOf(demo, trader.apiKey)).toHaveLength(2);
   });
 
+  it.each([
+    ['long', 'Buy'],
+    ['short', 'Sell'],
+    ['exit', 'Sell'],
+    ['stop', 'Sell'],
+  ])('%s on spot: a market %s', async (action, side) => {
+    const trader = await newTrader({ amount: '30', market: 'Spot', account: { balances: { USDT: 1000, ETH: 0.25 } } });
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action });
+    expect((await outcome(trader)).plainText).toContain('order placed on Bybit (Spot, Demo account)');
+    const [order] = ordersOf(demo, trader.apiKey);
+    if (side === 'Buy') expect(order).toMatchObject({ side, qty: '30.0000000', marketUnit: 'quoteCoin' });
+    else expect(order).toMatchObject({ side, qty: '0.25000', marketUnit: 'baseCoin' });
+  });
+
   it('the alert can pick the market: "market":"spot" on a futures user', async () => {
     const trader = await newTrader({ amount: '20' });
     await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'long', market: 'spot' });
