@@ -115,6 +115,23 @@ describe('/keys', () => {
   });
 });
 
+describe('/keys buttons', () => {
+  it('Delete on the /keys view deletes that key and shows the view again; Add starts the questions', async () => {
+    const trader = await newTrader();
+    const view = await say(telegram, trader.user, '/keys', (m) => (m.plainText ?? '').includes('Your Bybit API keys'));
+    expect((view.inlineKeyboard ?? []).flat().map((b) => ('callback_data' in b ? b.callback_data : ''))).toEqual(['keys:set:demo', 'keys:del:demo', 'keys:set:real']);
+    const update = telegram.pressButton(trader.user, view.messageId, 'keys:del:demo');
+    const answer = await telegram.waitForCall('answerCallbackQuery', (call) => call.params.callback_query_id === update.callback_query?.id);
+    expect(answer.params.text).toBe('Key deleted.');
+    const now = telegram.chat(trader.user.id).messages.find((m) => m.message_id === view.messageId);
+    expect(now && 'text' in now ? now.text : '').toContain('Demo: not set');
+    const asked = Date.now();
+    telegram.pressButton(trader.user, view.messageId, 'keys:set:real');
+    const question = await telegram.waitForMessage(trader.user.id, (m) => m.at >= asked && (m.plainText ?? '').includes('API key'));
+    expect(question.plainText).toContain('of your Real Bybit account');
+  });
+});
+
 describe('futures (linear)', () => {
   it('buy: sets leverage, opens a long sized from amount x leverage / price, rounded to the step', async () => {
     const trader = await newTrader({ amount: '100', leverage: '5' });

@@ -51,6 +51,11 @@ keys.command('keys', async (ctx) => {
     await ctx.reply(ctx.t('need-start'), HTML);
     return;
   }
+  // Secrets are taken only where nobody else reads along.
+  if (ctx.chat.type !== 'private') {
+    await ctx.reply(ctx.t('keys-private-only'), HTML);
+    return;
+  }
   const [first, second] = ctx.match.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (first === 'delete') {
     const account = second as AccountKind | undefined;

@@ -273,3 +273,4 @@ orders-status-expired = ‏⌛ مرفوض
 orders-status-nothing = ‏ℹ️ لا شيء يُنفَّذ
 orders-status-skipped = ‏⏸ تُخطّي (الحساب معطّل)
 orders-status-pending = ‏⏳ بانتظار Bybit
+keys-private-only = ‏🔒 أرسل /keys إليّ في محادثة خاصة: مفاتيح API لا مكان لها في مجموعة.

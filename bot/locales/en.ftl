@@ -266,3 +266,4 @@ orders-status-expired = ⌛ refused
 orders-status-nothing = ℹ️ nothing to do
 orders-status-skipped = ⏸ skipped (account inactive)
 orders-status-pending = ⏳ waiting for Bybit
+keys-private-only = 🔒 Send /keys to me in a private chat: API keys do not belong in a group.

@@ -266,3 +266,4 @@ orders-status-expired = ⌛ отклонён
 orders-status-nothing = ℹ️ делать нечего
 orders-status-skipped = ⏸ пропущен (аккаунт неактивен)
 orders-status-pending = ⏳ ждёт Bybit
+keys-private-only = 🔒 Отправьте /keys мне в личном чате: API-ключам не место в группе.
