@@ -125,7 +125,7 @@ describe('an exchange down for longer than TRADE_SIGNAL_EXPIRY_SECONDS', () => {
       const url = second.url;
       expect((await postAlert(url, token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.001 })).status).toBe(200);
       await chat.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('Bybit is not answering'), 10_000);
-      const expired = await chat.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('too old'), 20_000);
+      const expired = await chat.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('no order placed'), 20_000);
       expect(expired.plainText).toContain('the alert was given up rather than traded late. Nothing was placed.');
       exchange.down = false;
       const rows = await second.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM trade_signals`);

@@ -32,7 +32,8 @@ export function formatOutcome(outcome: Outcome, t: Translate): string {
   const details = Object.fromEntries(Object.entries(outcome.details).map(([key, value]) => [key, escapeHtml(String(value))]));
   const reason = t(`trade-reason-${outcome.reason}`, details);
   if (outcome.status === 'nothing') return [t('trade-nothing-title', head), reason].join('\n');
-  const lines = [t(outcome.status === 'expired' ? 'trade-expired-title' : 'trade-failed-title', head), reason];
+  // "Too old" is the user's own guard; a signal given up while Bybit was down just was not placed.
+  const lines = [t(outcome.reason === 'stale' ? 'trade-expired-title' : 'trade-failed-title', head), reason];
   if (outcome.orders.length > 0) {
     lines.push('', t('trade-partial'));
     for (const order of outcome.orders) lines.push(orderLine(order, symbol, t));
