@@ -83,7 +83,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     const processor = new EventProcessor({
       pool: database.pool,
       log,
-      actions: { tradingview: tradeTradingViewAlert(i18n, () => trading.wake()) },
+      actions: { tradingview: tradeTradingViewAlert(i18n, (userId) => trading.wakeUser(userId)) },
       onQueued: wakeOutbox,
     });
 

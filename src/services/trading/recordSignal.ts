@@ -21,7 +21,7 @@ export function orderLinkIdFor(eventId: number, receivedAt: Date): string {
  * the trading service (never inside this transaction, which holds the batch's row locks).
  * Without keys the alert is relayed to the chat as before, with a hint how to trade it.
  */
-export function tradeTradingViewAlert(i18n: I18n, wake: () => void): EventAction {
+export function tradeTradingViewAlert(i18n: I18n, wake: (userId: number) => void): EventAction {
   return async (event, { client, afterCommit }) => {
     const alert = event.payload as TradingViewAlert;
     const { rows } = await client.query<{
@@ -60,7 +60,7 @@ export function tradeTradingViewAlert(i18n: I18n, wake: () => void): EventAction
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
       [event.id, event.user.id, JSON.stringify(alert), JSON.stringify(settings), orderLinkIdFor(event.id, row.received_at), row.received_at],
     );
-    afterCommit(wake);
+    afterCommit(() => wake(event.user.id));
     return [];
   };
 }

@@ -53,6 +53,8 @@ export class TradingService {
   private readonly publicSessions = new Map<Account, BybitSession>();
   private readonly sessions = new Map<string, BybitSession>();
   private readonly activeUsers = new Set<number>();
+  /** Users told of a new signal while their runner was busy. */
+  private readonly dirty = new Set<number>();
   private readonly running = new Set<Promise<void>>();
   private scanning: Promise<void> | undefined;
   private rescan = false;
@@ -139,45 +141,90 @@ export class TradingService {
         WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'placing' AND lease_until < now())`,
     );
     for (const { user_id: userId } of rows) {
-      if (this.activeUsers.has(userId)) continue;
+      if (this.activeUsers.has(userId)) {
+        this.dirty.add(userId);
+        continue;
+      }
       while (this.running.size >= this.options.settings.concurrency) await Promise.race(this.running);
-      this.activeUsers.add(userId);
-      const run: Promise<void> = this.runUser(userId)
-        .catch((error: unknown) => this.options.log.error({ err: error, userId }, 'placing trade signals failed'))
-        .finally(() => {
-          this.activeUsers.delete(userId);
-          this.running.delete(run);
-        });
-      this.running.add(run);
+      this.launch(userId);
     }
+  }
+
+  /**
+   * Fast path: a signal of this user was just committed. Their runner is started at once (no
+   * scan), or, if it is running, told to look once more before it stops.
+   */
+  wakeUser(userId: number): void {
+    if (this.stopped) return;
+    if (this.activeUsers.has(userId)) {
+      this.dirty.add(userId);
+      return;
+    }
+    if (this.running.size >= this.options.settings.concurrency) {
+      this.wake();
+      return;
+    }
+    this.launch(userId);
+  }
+
+  private launch(userId: number): void {
+    if (this.activeUsers.has(userId)) return;
+    this.activeUsers.add(userId);
+    const run: Promise<void> = this.runUser(userId)
+      .catch((error: unknown) => this.options.log.error({ err: error, userId }, 'placing trade signals failed'))
+      .finally(() => {
+        this.activeUsers.delete(userId);
+        this.running.delete(run);
+        // A signal committed while this runner was finding nothing more: look again.
+        if (this.dirty.delete(userId)) this.wakeUser(userId);
+      });
+    this.running.add(run);
   }
 
   private async runUser(userId: number): Promise<void> {
     while (!this.stopped) {
+      this.dirty.delete(userId);
       const signal = await this.claim(userId);
       if (!signal) return;
       await this.handle(signal);
     }
   }
 
-  /** The user's oldest open signal, when it is due and nobody else holds it. */
+  /**
+   * The user's oldest open signal, when it is due and nobody else holds it. One round trip, and
+   * committed without waiting for the disk: if a crash loses the claim, the signal is simply
+   * pending again, and its order link ids still stop a second order.
+   */
   private async claim(userId: number): Promise<ClaimedSignal | undefined> {
-    const { rows } = await this.options.pool.query<ClaimedSignal>(
-      `WITH next AS (
+    if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(this.leaseSeconds)) throw new Error('claim: ids must be integers');
+    const client = await this.options.pool.connect();
+    let results: Array<{ rows: ClaimedSignal[] }>;
+    try {
+      results = (await client.query(
+      `BEGIN;
+       SET LOCAL synchronous_commit TO off;
+       WITH next AS (
          SELECT id, status, next_attempt_at, lease_until FROM trade_signals
-          WHERE user_id = $1 AND status IN ('pending', 'placing')
+          WHERE user_id = ${userId} AND status IN ('pending', 'placing')
           ORDER BY id LIMIT 1 FOR UPDATE
        )
        UPDATE trade_signals s
-          SET status = 'placing', lease_until = now() + make_interval(secs => $2), attempts = s.attempts + 1
+          SET status = 'placing', lease_until = now() + make_interval(secs => ${this.leaseSeconds}), attempts = s.attempts + 1
          FROM next, users u
         WHERE s.id = next.id AND u.id = s.user_id
           AND ((next.status = 'pending' AND next.next_attempt_at <= now()) OR (next.status = 'placing' AND next.lease_until < now()))
        RETURNING s.id, s.event_id, s.user_id, s.alert, s.settings, s.order_link_id, s.attempts, s.received_at,
-                 extract(epoch FROM now() - s.received_at)::float8 AS age_seconds, u.telegram_id, u.language, u.active`,
-      [userId, this.leaseSeconds],
-    );
-    return rows[0];
+                 extract(epoch FROM now() - s.received_at)::float8 AS age_seconds, u.telegram_id, u.language, u.active;
+       COMMIT;`,
+      )) as unknown as Array<{ rows: ClaimedSignal[] }>;
+    } catch (error) {
+      // A failed statement leaves the explicit transaction open on this connection: close it.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    return results[2]?.rows[0];
   }
 
   /**
