@@ -1,3 +1,5 @@
 // `npm run bench`: every benchmark, one after another (they share the machine's two cores).
 await import('./ingress.js');
+await import('./fal.js');
+await import('./relay.js');
 await import('./signal-latency.js');

@@ -5,12 +5,17 @@ import type { BotCommand } from 'grammy/types';
 import { maskUrlSecrets } from '../src/logger.js';
 import type { BotContext, BotDeps } from './context.js';
 import { admin, ADMIN_COMMANDS } from './features/admin.js';
+import { fal } from './features/fal.js';
+import { avito } from './features/avito.js';
+import { connect } from './features/connect.js';
 import { guard } from './features/guard.js';
 import { help } from './features/help.js';
 import { lang } from './features/lang.js';
+import { replies } from './features/replies.js';
 import { start } from './features/start.js';
 import { unknown } from './features/unknown.js';
 import { url } from './features/url.js';
+import { whatsapp } from './features/whatsapp.js';
 import { keys } from './features/keys.js';
 import { orders } from './features/orders.js';
 import { settings } from './features/settings.js';
@@ -53,8 +58,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   root.use(guard);
   // Answers to the bot's questions come before the features, so a secret is never taken for chat.
   root.use(prompts);
-  root.use(url, admin);
+  root.use(url, fal, admin);
   root.use(settings, keys, orders);
+  root.use(connect, whatsapp, avito, replies);
   // Keep last: features added later go above this line.
   root.use(unknown);
 
@@ -95,7 +101,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'settings', 'keys', 'orders', 'lang', 'help'] as const;
+const USER_COMMANDS = ['start', 'url', 'settings', 'keys', 'orders', 'fal', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

@@ -6,7 +6,10 @@ import type { User } from '../models/schema.js';
 import type { UserRepository } from '../models/users.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
+import type { AvitoService } from '../src/services/avito/avitoService.js';
+import type { RelayedEvent } from '../src/services/relay/relayedEvents.js';
 import type { SecretBox } from '../src/services/secrets/secretBox.js';
+import type { WhatsAppService } from '../src/services/whatsapp/whatsappService.js';
 import type { OutgoingMessage } from '../src/services/telegram/outbox.js';
 import type { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
 import type { TradingService } from '../src/services/trading/service.js';
@@ -24,6 +27,10 @@ export interface BotDeps {
   notify(messages: OutgoingMessage[]): Promise<void>;
   /** Seals and opens secrets stored at rest (API keys, provider tokens). */
   secrets: SecretBox;
+  /** Issue #5: WhatsApp (Green API) and Avito connections, and the event a relayed message came from. */
+  whatsapp: WhatsAppService;
+  avito: AvitoService;
+  findRelayed(chatId: number, telegramMessageId: number): Promise<RelayedEvent | undefined>;
   /** Issue #3: trading settings, Bybit keys (checked with Bybit before saving) and signals. */
   trading: {
     service: Pick<TradingService, 'checkKey' | 'instrument'>;

@@ -106,7 +106,11 @@ export const telegramOutbox = pgTable(
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('telegram_outbox_pending_idx').on(t.chatId, t.id).where(sql`status = 'pending'`)],
+  (t) => [
+    index('telegram_outbox_pending_idx').on(t.chatId, t.id).where(sql`status = 'pending'`),
+    // Issue #5: a Telegram reply names the message it answers; this finds the event it relayed.
+    index('telegram_outbox_sent_message_idx').on(t.chatId, t.telegramMessageId).where(sql`telegram_message_id IS NOT NULL`),
+  ],
 );
 
 /**
@@ -127,6 +131,54 @@ export type InboundEvent = typeof inboundEvents.$inferSelect;
 export type OutboxRow = typeof telegramOutbox.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
+// Issue #5: WhatsApp (Green API) and Avito connections. Secrets are sealed with SecretBox.
+
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A user's Green API instance, and the bearer token Green API sends back on every webhook. */
+export const whatsappConnections = pgTable('whatsapp_connections', {
+  userId: bigint('user_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  idInstance: text('id_instance').notNull(),
+  apiUrl: text('api_url').notNull(),
+  /** Sealed apiTokenInstance. */
+  apiToken: text('api_token').notNull(),
+  /** Sealed webhookUrlToken we generated and set on the instance. */
+  webhookToken: text('webhook_token').notNull(),
+  /** Last stateInstance seen (authorized, notAuthorized, blocked...). */
+  state: text('state'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * A user's Avito account. `mode` is how messages reach us: 'push' (the webhook works) or
+ * 'polling' (the webhook is not subscribed or went quiet while chats changed).
+ */
+export const avitoConnections = pgTable('avito_connections', {
+  userId: bigint('user_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  clientId: text('client_id').notNull(),
+  /** Sealed client_secret. */
+  clientSecret: text('client_secret').notNull(),
+  /** The Avito user id (accounts/self), used in every messenger path. */
+  accountId: bigint('account_id', { mode: 'number' }).notNull(),
+  /** Sealed access token and its expiry, shared by every process. */
+  accessToken: text('access_token'),
+  tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
+  subscribed: boolean('subscribed').notNull().default(false),
+  mode: text('mode').notNull().default('push'),
+  lastPushAt: timestamp('last_push_at', { withTimezone: true }),
+  lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+  lastPolledAt: timestamp('last_polled_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export type WhatsAppConnection = typeof whatsappConnections.$inferSelect;
+export type AvitoConnection = typeof avitoConnections.$inferSelect;
 // Issue #3: trading. Settings and Bybit keys per user, and the trade signals alerts become.
 
 /** How a user trades; one row per user, created with the defaults on first use. */

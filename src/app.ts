@@ -4,6 +4,7 @@ import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
 import { parseTradeAlert } from '../handlers/tradeSignal.js';
+import { AvitoConnectionRepository, WhatsAppConnectionRepository } from '../models/connections.js';
 import { EndpointRepository } from '../models/endpoints.js';
 import { PromptRepository } from '../models/prompts.js';
 import { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
@@ -12,9 +13,19 @@ import { ConfigError, type Config } from './config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.js';
 import { createI18n } from './i18n.js';
-import { startScheduler } from './jobs/scheduler.js';
+import { startScheduler, type RecurringJob } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { buildServer } from './server/app.js';
+import { falProvider } from './services/fal/falProvider.js';
+import { FalJwks } from './services/fal/jwks.js';
+import { relayFalWebhook } from './services/fal/relayFal.js';
+import { AvitoService } from './services/avito/avitoService.js';
+import { relayAvitoEvent } from './services/avito/relayAvito.js';
+import { ConnectionCache } from './services/inbound/connectionCache.js';
+import { avitoProvider, whatsappProvider } from './services/inbound/messengerProviders.js';
+import { findRelayedEvent } from './services/relay/relayedEvents.js';
+import { relayWhatsAppEvent } from './services/whatsapp/relayWhatsApp.js';
+import { WhatsAppService } from './services/whatsapp/whatsappService.js';
 import { loadSecretBox } from './services/secrets/secretBox.js';
 import { EndpointCache } from './services/inbound/endpointCache.js';
 import { IngestWriter } from './services/inbound/ingestWriter.js';
@@ -69,6 +80,28 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     const i18n = createI18n();
     const users = new UserRepository(database.db);
     const endpoints = new EndpointRepository(database.db);
+    // Issue #5: WhatsApp (Green API) and Avito.
+    const whatsappConnections = new WhatsAppConnectionRepository(database.db);
+    const avitoConnections = new AvitoConnectionRepository(database.db);
+    const whatsapp = new WhatsAppService({
+      connections: whatsappConnections,
+      endpoints,
+      secrets,
+      log,
+      publicUrl: config.http.publicUrl,
+      timeoutMs: config.providers.timeoutMs,
+    });
+    const avito = new AvitoService({
+      connections: avitoConnections,
+      endpoints,
+      secrets,
+      log,
+      pool: database.pool,
+      publicUrl: config.http.publicUrl,
+      apiUrl: config.providers.avitoApiUrl,
+      timeoutMs: config.providers.timeoutMs,
+      quietSeconds: config.providers.avitoQuietSeconds,
+    });
     const outboxApi = new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 30 });
 
     let outbox: OutboxWorker | undefined;
@@ -83,12 +116,28 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     const processor = new EventProcessor({
       pool: database.pool,
       log,
-      actions: { tradingview: tradeTradingViewAlert(i18n, (userId) => trading.wakeUser(userId)) },
+      actions: {
+        tradingview: tradeTradingViewAlert(i18n, (userId) => trading.wakeUser(userId)),
+        fal: relayFalWebhook(i18n),
+        whatsapp: relayWhatsAppEvent(i18n, whatsappConnections),
+        avito: relayAvitoEvent(i18n, avitoConnections, avito),
+      },
       onQueued: wakeOutbox,
     });
 
     const needsBot = has('bot') || (has('web') && config.telegram.mode === 'webhook');
-    const bot = needsBot ? createBot({ config, users, endpoints, prompts: new PromptRepository(database.db), i18n, log, notify, secrets,
+    const bot = needsBot ? createBot({
+          config,
+          users,
+          endpoints,
+          prompts: new PromptRepository(database.db),
+          i18n,
+          log,
+          notify,
+          secrets,
+          whatsapp,
+          avito,
+          findRelayed: (chatId, messageId) => findRelayedEvent(database.pool, chatId, messageId),
           trading: {
             service: trading,
             settings: new TradingSettingsRepository(database.db),
@@ -115,6 +164,7 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         log,
         sweepIntervalSeconds: config.processing.sweepIntervalSeconds,
         sweepMinAgeSeconds: config.processing.sweepMinAgeSeconds,
+        jobs: [avitoPollJob(avito, new IngestWriter(database.pool), config.processing.inline ? processor : undefined, config.providers.avitoPollIntervalSeconds)],
       });
       stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
       trading.startSweeper(config.processing.sweepIntervalSeconds);
@@ -127,6 +177,9 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       await cache.listen(database.pool);
       stops.push({ name: 'endpoint cache', stop: () => cache.close() });
       const ingest = new IngestWriter(database.pool);
+      const connectionCache = new ConnectionCache();
+      await connectionCache.listen(database.pool);
+      stops.push({ name: 'connection cache', stop: () => connectionCache.close() });
       // Only the fast path queues work in the processor; the sweeper's runs end with the scheduler.
       stops.push({ name: 'inline processing', stop: () => processor.drain() });
       stops.push({ name: 'ingest writer', stop: () => ingest.drain() });
@@ -148,6 +201,20 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         },
         providers: new Map<string, InboundProvider>([
           ['tradingview', { accept: (request) => parseTradeAlert(request, config.hooks.dedupeWindowSeconds) }],
+          [
+            'fal',
+            falProvider(
+              new FalJwks({
+                url: config.fal.jwksUrl,
+                log,
+                maxAgeSeconds: config.fal.jwksCacheSeconds,
+                minRefreshSeconds: config.fal.jwksMinRefreshSeconds,
+              }),
+              log,
+            ),
+          ],
+          ['whatsapp', whatsappProvider(whatsapp, connectionCache)],
+          ['avito', avitoProvider(avito, connectionCache, log)],
         ]),
         extraRoutes: bot && config.telegram.mode === 'webhook' ? (app) => mountTelegramWebhook(app, bot, config) : undefined,
       });
@@ -170,6 +237,11 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     await stopAll();
     throw error;
   }
+}
+
+/** Issue #5: the Avito fallback, run by one worker at a time. */
+function avitoPollJob(avito: AvitoService, ingest: IngestWriter, processor: EventProcessor | undefined, intervalSeconds: number): RecurringJob {
+  return { name: 'avito-poll', intervalSeconds, run: () => avito.pollAll(ingest, processor) };
 }
 
 function mountTelegramWebhook(app: FastifyInstance, bot: ReturnType<typeof createBot>, config: Config): void {

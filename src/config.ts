@@ -50,6 +50,16 @@ const envSchema = z
     SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
     // Checked where it is used (src/services/secrets): its absence is fine with the embedded database.
     ENCRYPTION_KEY: z.string().optional(),
+    // --- FAL AI webhooks (issue #5)
+    FAL_JWKS_URL: z.url().default('https://rest.fal.ai/.well-known/jwks.json'),
+    FAL_JWKS_CACHE_SECONDS: int(86_400, 1, 86_400),
+    FAL_JWKS_MIN_REFRESH_SECONDS: int(60, 0, 86_400),
+    // Issue #5: WhatsApp (Green API) and Avito
+    GREEN_API_URL: z.url().default('https://api.green-api.com'),
+    AVITO_API_URL: z.url().default('https://api.avito.ru'),
+    AVITO_POLL_INTERVAL_SECONDS: int(30, 1, 3_600),
+    AVITO_QUIET_SECONDS: int(60, 0, 86_400),
+    PROVIDER_TIMEOUT_SECONDS: int(10, 1, 120),
     // Issue #3: trading
     BYBIT_BASE_URL: z.url().optional(),
     BYBIT_DEMO_BASE_URL: z.url().optional(),
@@ -94,6 +104,17 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** AES-256 key for secrets at rest; generated into the data folder when unset on the embedded database. */
   encryptionKey: string | undefined;
+  /** FAL's webhook signing keys: where they are published, and how long they are kept. */
+  fal: { jwksUrl: string; jwksCacheSeconds: number; jwksMinRefreshSeconds: number };
+  /** Issue #5: the providers' API roots and the Avito polling fallback. */
+  providers: {
+    greenApiUrl: string;
+    avitoApiUrl: string;
+    avitoPollIntervalSeconds: number;
+    /** A chat message older than this that no webhook brought in switches Avito to polling. */
+    avitoQuietSeconds: number;
+    timeoutMs: number;
+  };
   trading: {
     /** Where the Bybit clients go; unset = Bybit itself (api.bybit.com, api-demo.bybit.com for demo). */
     baseUrl: string | undefined;
@@ -153,6 +174,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     outbox: { concurrency: env.OUTBOX_CONCURRENCY, leaseSeconds: env.OUTBOX_LEASE_SECONDS },
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     encryptionKey: env.ENCRYPTION_KEY,
+    fal: {
+      jwksUrl: env.FAL_JWKS_URL,
+      jwksCacheSeconds: env.FAL_JWKS_CACHE_SECONDS,
+      jwksMinRefreshSeconds: env.FAL_JWKS_MIN_REFRESH_SECONDS,
+    },
+    providers: {
+      greenApiUrl: env.GREEN_API_URL.replace(/\/+$/, ''),
+      avitoApiUrl: env.AVITO_API_URL.replace(/\/+$/, ''),
+      avitoPollIntervalSeconds: env.AVITO_POLL_INTERVAL_SECONDS,
+      avitoQuietSeconds: env.AVITO_QUIET_SECONDS,
+      timeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
+    },
     trading: {
       baseUrl: env.BYBIT_BASE_URL?.replace(/\/+$/, ''),
       demoBaseUrl: env.BYBIT_DEMO_BASE_URL?.replace(/\/+$/, ''),

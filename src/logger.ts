@@ -23,6 +23,19 @@ export const redactPaths = [
   'password',
   '*.password',
   'connectionString',
+  // Issue #5: WhatsApp (Green API) and Avito credentials
+  'apiTokenInstance',
+  '*.apiTokenInstance',
+  'webhookUrlToken',
+  '*.webhookUrlToken',
+  'clientSecret',
+  '*.clientSecret',
+  'client_secret',
+  '*.client_secret',
+  'accessToken',
+  '*.accessToken',
+  'access_token',
+  '*.access_token',
   // bybit-api's thrown errors carry the client's options (API key and secret) and signed headers;
   // the trading service never logs them raw, and these paths are the second line of defence.
   'requestOptions',

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
+import { startFakeFal, TINY_PNG } from './support/fakeFal.js';
 import { parseTelegramHtml, startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 
 const alice = { id: 1001, first_name: 'Alice', username: 'alice', language_code: 'en' };
@@ -366,15 +367,49 @@ describe('files', () => {
     expect(delivered?.params.chat_id).toBe(alice.id);
   });
 
-  it('accepts sendPhoto as an upload or as a URL', async () => {
-    const png = Buffer.from('89504e470d0a1a0a', 'hex');
-    await api.sendPhoto(alice.id, new InputFile(png, 'chart.png'));
-    const byUrl = await api.sendPhoto(alice.id, 'https://example.com/chart.png', { caption: 'chart' });
-    expect(byUrl.photo?.length).toBeGreaterThan(0);
-    const [upload, url] = tg.sent(alice.id);
-    expect(upload?.photo?.data.equals(png)).toBe(true);
-    expect(url?.fileRef).toBe('https://example.com/chart.png');
-    expect(url?.caption).toBe('chart');
+  it('accepts sendPhoto as an upload or as a URL, which it downloads as Telegram does', async () => {
+    const cdn = await startFakeFal();
+    try {
+      const png = Buffer.from('89504e470d0a1a0a', 'hex');
+      await api.sendPhoto(alice.id, new InputFile(png, 'chart.png'));
+      const byUrl = await api.sendPhoto(alice.id, cdn.fileUrl('chart'), { caption: 'chart' });
+      expect(byUrl.photo?.length).toBeGreaterThan(0);
+      const [upload, url] = tg.sent(alice.id);
+      expect(upload?.photo?.data.equals(png)).toBe(true);
+      expect(url?.fileRef).toBe(cdn.fileUrl('chart'));
+      expect(url?.photo?.data.equals(TINY_PNG)).toBe(true);
+      expect(url?.caption).toBe('chart');
+      const missing = await grammyError(api.sendPhoto(alice.id, `${cdn.url}/nothing-here.png`));
+      expect(missing.error_code).toBe(400);
+      expect(missing.description).toBe('Bad Request: failed to get HTTP URL content');
+    } finally {
+      await cdn.close();
+    }
+  });
+
+  it('sends an album with sendMediaGroup: one message per photo, one group, the caption on the first', async () => {
+    const cdn = await startFakeFal();
+    try {
+      const media = [
+        { type: 'photo' as const, media: cdn.fileUrl('one'), caption: '<b>two</b> photos', parse_mode: 'HTML' as const },
+        { type: 'photo' as const, media: cdn.fileUrl('two') },
+      ];
+      const messages = await api.sendMediaGroup(alice.id, media);
+      expect(messages).toHaveLength(2);
+      const groups = messages.map((m) => (m as { media_group_id?: string }).media_group_id);
+      expect(groups[0]).toEqual(expect.any(String));
+      expect(groups[1]).toBe(groups[0]);
+      const sent = tg.sent(alice.id);
+      expect(sent.map((m) => m.method)).toEqual(['sendMediaGroup', 'sendMediaGroup']);
+      expect(sent[0]?.plainText).toBe('two photos');
+      expect(sent[1]?.photo?.data.equals(TINY_PNG)).toBe(true);
+      expect((await grammyError(api.sendMediaGroup(alice.id, [media[0]!]))).description).toMatch(/2-10 items/);
+      const broken = [media[0]!, { type: 'photo' as const, media: `${cdn.url}/gone.png` }];
+      expect((await grammyError(api.sendMediaGroup(alice.id, broken))).error_code).toBe(400);
+      expect(tg.sent(alice.id)).toHaveLength(2); // nothing of a failed album is sent
+    } finally {
+      await cdn.close();
+    }
   });
 });
 

@@ -164,24 +164,50 @@ function sampleVariables(locale: string): Record<string, string | number> {
     blocked: ` ${i18n.t(locale, 'status-blocked')}`,
     registered: '2026-01-22 13:53 UTC',
     date: '2026-02-01 08:00 UTC',
-    // Issue #3: trading
+    // FAL (issue #5)
+    encodedUrl: encodeURIComponent(URL.replace('tradingview', 'fal')),
+    labelUrl: `${URL.replace('tradingview', 'fal')}?label=portrait-42`,
+    label: escapeHtml('portrait <v2>'),
+    seed: '196619188014358660',
+    prompt: escapeHtml('Photo of a cute dog <3'),
+    count: 3,
+    link: '<a href="https://v3.fal.media/files/a.png">image 1</a>',
+    error: 'Invalid status code: 422',
+    field: 'prompt',
+    message: 'field required',
+    // Issue #5: WhatsApp and Avito
+    instance: '1101000001',
+    state: 'authorized',
+    setting: 'webhookUrl',
+    detail: escapeHtml('Green API setSettings: 500 <oops>'),
+    chat: escapeHtml('Family & friends'),
+    phone: '+79001234568',
+    place: escapeHtml('Red Square, Moscow'),
+    account: '94235311',
+    webhook: i18n.t(locale, 'avito-webhook-yes'),
+    mode: i18n.t(locale, 'avito-mode-push'),
+    last: '2026-02-01 08:00 UTC',
+    seconds: 30,
+    item: '<a href="https://avito.ru/item/1">Bike</a> · 10 000 ₽',
+    kind: 'voice',
+    service: 'WhatsApp',
+    parts: '3',
+    reason: i18n.t(locale, 'reply-reason-unreachable'),
+    command: '/connect whatsapp',
+    // Issue #3: trading (account, detail, seconds and count are shared with the samples above)
     market: i18n.t(locale, 'trade-market-linear'),
-    account: i18n.t(locale, 'trade-account-demo'),
     role: i18n.t(locale, 'trade-role-open'),
     side: i18n.t(locale, 'trade-side-buy'),
     qty: '0.002',
     orderId: '1321003749386327552',
     leverage: 5,
     minutes: 5,
-    detail: escapeHtml('110007: ab not enough for new order'),
     min: '0.001',
     max: '119',
     held: '0.0005',
     coin: 'BTC',
     amount: '25',
     lag: '60 s',
-    seconds: 60,
-    count: 10,
     ips: '203.0.113.7',
     result: i18n.t(locale, 'orders-status-rejected'),
   };
@@ -236,6 +262,7 @@ describe('locale files', () => {
       for (const match of code.matchAll(/['"]([a-z]+(?:-[a-z]+)+)['"]/g)) named.add(match[1] as string);
     }
     // The command menu builds its keys as `cmd-<command>`.
+    for (const command of ['start', 'url', 'fal', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
     for (const command of ['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'settings', 'keys', 'orders']) named.add(`cmd-${command}`);
     expect(named.size).toBeGreaterThan(30);
     for (const key of named) expect(englishKeys, `key "${key}" used in bot/`).toContain(key);

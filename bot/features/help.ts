@@ -11,6 +11,8 @@ help.command('help', async (ctx) => {
       example: escapeHtml(TRADINGVIEW_EXAMPLE),
       window: ctx.deps.config.hooks.dedupeWindowSeconds,
     }),
+    ctx.t('help-fal'),
+    ctx.t('help-messengers'),
   ];
   parts.push(ctx.t('help-trading'));
   if (ctx.isAdmin) parts.push(ctx.t('help-admin'));

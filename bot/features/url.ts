@@ -33,7 +33,7 @@ url.command('url', async (ctx) => {
 });
 
 /** The user behind a button press when they may use it; otherwise answers with an alert. */
-async function buttonUser(ctx: BotContext): Promise<User | undefined> {
+export async function buttonUser(ctx: BotContext): Promise<User | undefined> {
   if (!ctx.user) {
     await ctx.answerCallbackQuery({ text: ctx.t('callback-need-start'), show_alert: true });
     return undefined;

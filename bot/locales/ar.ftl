@@ -159,6 +159,159 @@ activate-already = ‏ℹ️ المستخدم <b>{ $name }</b> (<code>{ $id }</c
 deactivate-already = ‏ℹ️ المستخدم <b>{ $name }</b> (<code>{ $id }</code>) معطّل بالفعل. لم يتغير شيء.
 prompt-cancelled = ‏✖️ تم الإلغاء. لم يُحفظ أي شيء.
 
+## FAL AI (issue #5): /fal ونتائج مهام FAL (src/services/fal/relayFal.ts)
+cmd-fal = رابط Webhook الخاص بك لـ FAL AI
+help-fal =
+    ‏<b>FAL AI</b>
+    ‏/fal — رابط Webhook الخاص بك لـ FAL AI، مع زر لاستبداله. أرسل مهام FAL بهذا الرابط: تصل صورها، أو سبب فشلها، إلى هذه المحادثة.
+fal-url-message =
+    ‏🎨 <b>رابط Webhook الشخصي الخاص بك لـ FAL AI</b>
+    ‏<code>{ $url }</code>
+
+    <b>طريقة الاستخدام</b>
+    أرسل المهام إلى طابور FAL مع هذا الرابط بوصفه الـ Webhook الخاص بها. عند انتهاء المهمة تصل صورها (أو الخطأ) إلى هذه المحادثة.
+    ‏• JavaScript (<code>@fal-ai/client</code>): مرّر الرابط باسم <code>webhookUrl</code> إلى <code>fal.queue.submit</code>.
+    ‏• Python (<code>fal_client</code>): مرّره باسم <code>webhook_url</code> إلى <code>submit</code>.
+    ‏• HTTP: أضف الرابط مُرمّزًا باسم <code>fal_webhook</code> إلى طلب الطابور:
+    ‏<code>https://queue.fal.run/fal-ai/flux/dev?fal_webhook={ $encodedUrl }</code>
+
+    <b>التسميات</b>
+    للتمييز بين المهام، أضف <code>?label=</code> واسمًا قصيرًا إلى رابط المهمة؛ تظهر التسمية مع نتيجتها:
+    ‏<code>{ $labelUrl }</code>
+
+    ‏🔒 يُتحقَّق من توقيع FAL في كل تسليم، ومع ذلك احتفظ بهذا الرابط سرًّا. اضغط <b>رابط جديد</b> إذا تسرّب.
+fal-rotate-confirm =
+    ‏⚠️ <b>هل تريد استبدال رابط Webhook الخاص بـ FAL؟</b>
+    يتوقف الرابط الحالي عن العمل فورًا: لن تصل إلى هنا نتائج المهام التي أُرسلت به من قبل.
+fal-url-rotated = ‏✅ <b>تم استبدال رابط Webhook الخاص بـ FAL.</b> الرابط القديم لم يعد يعمل.
+fal-title-ok = ‏✅ <b>اكتملت مهمة FAL</b>
+fal-title-error = ‏❌ <b>فشلت مهمة FAL</b>
+fal-title-payload-error = ‏⚠️ <b>اكتملت مهمة FAL، لكن تعذّر تسليم نتيجتها</b>
+fal-label = التسمية: <b>{ $label }</b>
+fal-request = الطلب: <code>{ $id }</code>
+fal-seed = البذرة (seed): <code>{ $seed }</code>
+fal-prompt = الوصف (prompt): <i>{ $prompt }</i>
+fal-images = { $count ->
+        [zero] لا صور
+        [one] صورة واحدة
+        [two] صورتان
+        [few] ‏{ $count } صور
+       *[other] ‏{ $count } صورة
+    }
+fal-image-name = الصورة { $count }
+fal-field = ‏• <b>{ $key }</b>: { $value }
+fal-more-fields = ‏… وحقول أخرى: { $count }
+fal-empty-result = أعادت المهمة نتيجة فارغة.
+fal-files = الملفات:
+fal-file = ‏• { $link }
+fal-error = الخطأ: { $error }
+fal-error-unknown = لم يذكر FAL ما الذي حدث.
+fal-error-details = ما اعترض عليه FAL:
+fal-error-field = ‏• <b>{ $field }</b>: { $message }
+fal-error-line = ‏• { $message }
+fal-why-input = بعبارة بسيطة: لم يقبل النموذج المدخلات. قارن الحقول أدناه بتوثيق النموذج.
+fal-why-auth = بعبارة بسيطة: رفض FAL بيانات الاعتماد. تحقّق من مفتاح FAL وما يُسمح له بتشغيله.
+fal-why-busy = بعبارة بسيطة: كان FAL مشغولًا جدًا أو بلغ حسابك حدّه. أعد إرسال المهمة بعد قليل.
+fal-why-timeout = بعبارة بسيطة: استغرقت المهمة وقتًا طويلًا جدًا فأُوقفت.
+fal-why-server = بعبارة بسيطة: حدث عطل من جهة FAL. إعادة إرسال المهمة تنجح عادةً.
+fal-payload-error =
+    تعذّر على FAL إرفاق النتيجة: { $error }
+    احصل عليها من واجهة طابور FAL باستخدام معرّف الطلب أعلاه.
+
+## المهمة #5: واتساب (Green API) وأفيتو
+cmd-connect = ربط واتساب أو أفيتو
+cmd-disconnect = فصل واتساب أو أفيتو
+cmd-whatsapp = حالة واتساب ورابطه
+cmd-avito = حالة أفيتو ورابطه
+help-messengers =
+    ‏<b>واتساب وأفيتو</b>
+    ‏/connect whatsapp — اربط مثيل Green API الخاص بك: تصل رسائله إلى هنا
+    ‏/connect avito — اربط حسابك في أفيتو: تصل محادثاته إلى هنا
+    ‏/disconnect whatsapp و/disconnect avito — أوقف النقل وأزل الـ Webhook
+    ‏/whatsapp و/avito — الحالة والرابط الشخصي وزر لاستبداله
+    ‏ردّ على رسالة منقولة لتجيب مرسلها.
+connect-usage = ‏ماذا تريد أن تربط؟ أو أرسل <code>/connect whatsapp</code> أو <code>/connect avito</code>.
+disconnect-usage = ‏طريقة الاستخدام: <code>/disconnect whatsapp</code> أو <code>/disconnect avito</code>
+wa-ask-instance =
+    ‏🟢 <b>ربط واتساب (Green API)</b>
+    ‏الخطوة 1 من 3: أرسل <b>idInstance</b> الخاص بمثيلك (رقم من console.green-api.com). أرسل /cancel للإلغاء.
+wa-bad-instance = ‏❌ قيمة idInstance رقم، مثل <code>1101000001</code>. أرسله مرة أخرى، أو /cancel.
+wa-ask-token = ‏الخطوة 2 من 3: أرسل <b>apiTokenInstance</b>. سأحذف رسالتك فور قراءتها، وأحفظ الرمز مشفّرًا.
+wa-bad-token-format = ‏❌ لا يبدو هذا رمز apiTokenInstance (حروف وأرقام، 50 عادةً). أرسله مرة أخرى، أو /cancel.
+wa-ask-url = ‏الخطوة 3 من 3: أرسل <b>apiUrl</b> الخاص بالمثيل من لوحة التحكم (مثل <code>https://1101.api.green-api.com</code>)، أو <code>-</code> لاستخدام <code>{ $url }</code>.
+wa-bad-url = ‏❌ أرسل عنوانًا يبدأ بـ https://، أو <code>-</code> للعنوان الافتراضي.
+wa-checking = ‏⏳ أتحقق من المثيل وأضبط الـ Webhook الخاص به…
+wa-connected =
+    ‏✅ <b>تم ربط واتساب</b> (المثيل <code>{ $instance }</code>، الحالة: { $state }).
+    ‏تصل الرسائل المرسلة إلى هذا الرقم إلى هنا الآن. ردّ على أيٍّ منها لتجيب في واتساب.
+    ‏رابط الـ Webhook: <code>{ $url }</code>
+wa-not-authorized-hint = ‏⚠️ لم يُربط الهاتف بعد (الحالة: { $state }). امسح رمز QR في لوحة تحكم Green API؛ تبدأ الرسائل بالوصول بعد الربط.
+wa-error-unauthorized = ‏❌ رفض Green API قيمتي idInstance وapiTokenInstance. تحقق منهما في لوحة التحكم وأرسل /connect whatsapp مرة أخرى. لم يُحفظ شيء.
+wa-error-not-found = ‏❌ لا يعرف Green API المثيل <code>{ $instance }</code> على عنوان API هذا. تحقق من apiUrl في لوحة التحكم وأرسل /connect whatsapp مرة أخرى. لم يُحفظ شيء.
+wa-error-unreachable = ‏❌ تعذّر الوصول إلى Green API على <code>{ $url }</code>. حاول مرة أخرى بعد بضع دقائق. لم يُحفظ شيء.
+wa-error-rejected = ‏❌ رفض Green API الطلب: { $detail }. لم يُحفظ شيء.
+wa-error-not-kept = ‏❌ قبِل Green API إعدادات الـ Webhook لكنه لم يحتفظ بها (بقيت <code>{ $setting }</code> على قيمتها القديمة بعد 3 محاولات). انتظر دقيقة وأرسل /connect whatsapp مرة أخرى. لم يُحفظ شيء.
+wa-disconnected = ‏✅ تم فصل واتساب. أُزيل الـ Webhook من Green API.
+wa-disconnected-not-cleared = ‏⚠️ تم فصل واتساب هنا، لكن تعذّر الوصول إلى Green API لإزالة الـ Webhook: امسح webhookUrl من لوحة تحكم Green API.
+wa-not-connected = ‏ℹ️ واتساب غير مربوط. أرسل /connect whatsapp لربطه.
+wa-status =
+    ‏🟢 <b>واتساب</b>
+    ‏المثيل: <code>{ $instance }</code>
+    ‏الحالة: { $state }
+    ‏رابط الـ Webhook: <code>{ $url }</code>
+wa-rotate-failed = ‏⚠️ أُنشئ رابط جديد، لكن Green API لم يقبله ({ $detail }). أرسل /connect whatsapp لضبطه من جديد.
+wa-from = ‏💬 <b>واتساب</b> · { $name } · <code>{ $phone }</code>
+wa-from-group = ‏💬 <b>واتساب</b> · { $name } · <code>{ $phone }</code> · { $chat }
+wa-location = ‏📍 { $place }
+wa-contact = ‏👤 جهة اتصال: { $name }
+wa-state-authorized = ‏✅ مثيل واتساب <code>{ $instance }</code> مربوط ويعمل.
+wa-state-not-authorized = ‏⚠️ سجّل مثيل واتساب <code>{ $instance }</code> الخروج: فُصل الهاتف. امسح رمز QR في لوحة تحكم Green API لربطه من جديد.
+wa-state-blocked = ‏⛔ حظر واتساب رقم المثيل <code>{ $instance }</code>. لا يمكن استقبال الرسائل أو إرسالها.
+wa-state-other = ‏ℹ️ أصبحت حالة مثيل واتساب <code>{ $instance }</code>: { $state }
+avito-ask-client-id =
+    ‏🟠 <b>ربط أفيتو</b>
+    ‏الخطوة 1 من 2: أرسل <b>client_id</b> الخاص بك (أفيتو ← الملف الشخصي ← تكاملات API). سأحذف رسالتك فور قراءتها. أرسل /cancel للإلغاء.
+avito-ask-client-secret = ‏الخطوة 2 من 2: أرسل <b>client_secret</b> الخاص بك. سأحذف رسالتك فور قراءتها، وأحفظه مشفّرًا.
+avito-bad-credential = ‏❌ لا يبدو هذا مفتاح أفيتو (حروف وأرقام و- و_). أرسله مرة أخرى، أو /cancel.
+avito-checking = ‏⏳ أحصل على رمز الدخول، وأبحث عن حسابك، وأشترك في الـ Webhook…
+avito-connected =
+    ‏✅ <b>تم ربط أفيتو</b> (الحساب <code>{ $account }</code>). الاشتراك في الـ Webhook فعّال: تصل محادثاتك إلى هنا. ردّ على رسالة لتجيب في أفيتو.
+    ‏رابط الـ Webhook: <code>{ $url }</code>
+avito-connected-polling =
+    ‏✅ <b>تم ربط أفيتو</b> (الحساب <code>{ $account }</code>)، لكن أفيتو لم يؤكد الـ Webhook. بدلًا من ذلك أتفقد محادثاتك كل { $seconds } ثانية، وأعود إلى الـ Webhook فور أن يبدأ بالتسليم.
+    ‏رابط الـ Webhook: <code>{ $url }</code>
+avito-error-unauthorized = ‏❌ رفض أفيتو قيمتي client_id وclient_secret. تحقق منهما وأرسل /connect avito مرة أخرى. لم يُحفظ شيء.
+avito-error-unreachable = ‏❌ تعذّر الوصول إلى أفيتو. حاول مرة أخرى بعد بضع دقائق. لم يُحفظ شيء.
+avito-error-rejected = ‏❌ رفض أفيتو الطلب: { $detail }. لم يُحفظ شيء.
+avito-disconnected = ‏✅ تم فصل أفيتو. أُلغي الاشتراك في الـ Webhook.
+avito-disconnected-not-unsubscribed = ‏⚠️ تم فصل أفيتو هنا، لكن تعذّر الوصول إلى أفيتو لإلغاء الاشتراك. سيُتجاهل الـ Webhook.
+avito-not-connected = ‏ℹ️ أفيتو غير مربوط. أرسل /connect avito لربطه.
+avito-status =
+    ‏🟠 <b>أفيتو</b>
+    ‏الحساب: <code>{ $account }</code>
+    ‏الـ Webhook: { $webhook }
+    ‏تصل الرسائل عبر: { $mode }
+    ‏آخر رسالة: { $last }
+    ‏رابط الـ Webhook: <code>{ $url }</code>
+avito-webhook-yes = ‏✅ مشترك
+avito-webhook-no = ‏❌ غير مشترك
+avito-mode-push = ‏الـ Webhook (دفع)
+avito-mode-polling = ‏🔄 استطلاع كل { $seconds } ثانية
+avito-last-none = ‏لا شيء بعد
+avito-from = ‏🟠 <b>أفيتو</b> · المحادثة <code>{ $chat }</code>
+avito-location = ‏📍 { $place }
+avito-item = ‏📦 { $item }
+avito-other = ‏ℹ️ رسالة من نوع { $kind }: افتح أفيتو لرؤيتها.
+reply-sent = ‏✅ أُرسل إلى { $service }.
+reply-sent-split = ‏✅ أُرسل إلى { $service } في عدة رسائل ({ $parts })، إذ لا تتسع الرسالة الواحدة لأكثر من 1000 حرف.
+reply-failed = ‏❌ لم يُرسل إلى { $service }: { $reason }
+reply-not-connected = ‏❌ لم يُرسل: { $service } لم يعد مربوطًا. أرسل { $command } لربطه من جديد.
+reply-text-only = ‏ℹ️ لا يمكن إرسال سوى الردود النصية.
+reply-reason-unauthorized = ‏رفضت الخدمة المفاتيح المحفوظة؛ اربطها من جديد.
+reply-reason-unreachable = ‏تعذّر الوصول إلى الخدمة. حاول مرة أخرى بعد قليل.
+avito-from-buyer = ‏🟠 <b>أفيتو</b> · { $name } · { $item }
+btn-connect-whatsapp = واتساب (Green API)
+btn-connect-avito = أفيتو
 ## المهمة رقم 3: التداول — /settings و/keys و/orders ونتائج الأوامر
 cmd-settings = ‏إعدادات التداول: السوق والمبلغ والرافعة والحساب
 cmd-keys = ‏مفاتيح Bybit API الخاصة بك

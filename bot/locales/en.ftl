@@ -152,6 +152,156 @@ activate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) is already act
 deactivate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) is already deactivated. Nothing changed.
 prompt-cancelled = ✖️ Cancelled. Nothing was saved.
 
+## FAL AI (issue #5): /fal, and the results of FAL jobs (src/services/fal/relayFal.ts)
+cmd-fal = Your FAL AI webhook URL
+help-fal =
+    <b>FAL AI</b>
+    /fal — your FAL AI webhook URL, and a button to replace it. Submit FAL jobs with it: their images, or what went wrong, arrive in this chat.
+fal-url-message =
+    🎨 <b>Your personal FAL AI webhook URL</b>
+    <code>{ $url }</code>
+
+    <b>How to use it</b>
+    Submit jobs to FAL's queue with this URL as their webhook. When a job ends, its images (or its error) arrive in this chat.
+    • JavaScript (<code>@fal-ai/client</code>): pass the URL as <code>webhookUrl</code> to <code>fal.queue.submit</code>.
+    • Python (<code>fal_client</code>): pass it as <code>webhook_url</code> to <code>submit</code>.
+    • HTTP: add the URL, encoded, as <code>fal_webhook</code> to the queue request:
+    <code>https://queue.fal.run/fal-ai/flux/dev?fal_webhook={ $encodedUrl }</code>
+
+    <b>Labels</b>
+    To tell jobs apart, add <code>?label=</code> and a short name to the URL of a job; the label is shown with its result:
+    <code>{ $labelUrl }</code>
+
+    🔒 Every delivery is checked against FAL's signature; still, keep this URL private. Tap <b>New URL</b> if it leaks.
+fal-rotate-confirm =
+    ⚠️ <b>Replace your FAL webhook URL?</b>
+    The current URL stops working at once: jobs already submitted with it will not be reported here.
+fal-url-rotated = ✅ <b>Your FAL webhook URL has been replaced.</b> The old one no longer works.
+fal-title-ok = ✅ <b>FAL job finished</b>
+fal-title-error = ❌ <b>FAL job failed</b>
+fal-title-payload-error = ⚠️ <b>FAL job finished, but its result could not be delivered</b>
+fal-label = Label: <b>{ $label }</b>
+fal-request = Request: <code>{ $id }</code>
+fal-seed = Seed: <code>{ $seed }</code>
+fal-prompt = Prompt: <i>{ $prompt }</i>
+fal-images = { $count ->
+        [one] { $count } image
+       *[other] { $count } images
+    }
+fal-image-name = image { $count }
+fal-field = • <b>{ $key }</b>: { $value }
+fal-more-fields = … and { $count } more fields
+fal-empty-result = The job returned an empty result.
+fal-files = Files:
+fal-file = • { $link }
+fal-error = Error: { $error }
+fal-error-unknown = FAL did not say what went wrong.
+fal-error-details = What FAL objected to:
+fal-error-field = • <b>{ $field }</b>: { $message }
+fal-error-line = • { $message }
+fal-why-input = In plain words: the model did not accept the input. Check the fields below against the model's documentation.
+fal-why-auth = In plain words: FAL refused the credentials. Check your FAL key and what it may run.
+fal-why-busy = In plain words: FAL was too busy, or your account hit its limit. Submit the job again a little later.
+fal-why-timeout = In plain words: the job took too long and was stopped.
+fal-why-server = In plain words: something failed on FAL's side. Submitting the job again usually helps.
+fal-payload-error =
+    FAL could not include the result: { $error }
+    Fetch it from FAL's queue API with the request id above.
+
+## Issue #5: WhatsApp (Green API) and Avito
+cmd-connect = Connect WhatsApp or Avito
+cmd-disconnect = Disconnect WhatsApp or Avito
+cmd-whatsapp = WhatsApp status and URL
+cmd-avito = Avito status and URL
+help-messengers =
+    <b>WhatsApp and Avito</b>
+    /connect whatsapp — connect your Green API instance: its messages arrive here
+    /connect avito — connect your Avito account: its chats arrive here
+    /disconnect whatsapp, /disconnect avito — stop relaying and clear the webhook
+    /whatsapp, /avito — status, personal URL, and a button to replace it
+    Reply to a relayed message to answer the sender.
+connect-usage = What do you want to connect? Or send <code>/connect whatsapp</code> or <code>/connect avito</code>.
+disconnect-usage = Usage: <code>/disconnect whatsapp</code> or <code>/disconnect avito</code>
+wa-ask-instance =
+    🟢 <b>Connect WhatsApp (Green API)</b>
+    Step 1 of 3: send the <b>idInstance</b> of your instance (a number, from console.green-api.com). Send /cancel to stop.
+wa-bad-instance = ❌ The idInstance is a number, such as <code>1101000001</code>. Send it again, or /cancel.
+wa-ask-token = Step 2 of 3: send the <b>apiTokenInstance</b>. I delete your message as soon as I have read it, and keep the token encrypted.
+wa-bad-token-format = ❌ That does not look like an apiTokenInstance (letters and digits, usually 50 of them). Send it again, or /cancel.
+wa-ask-url = Step 3 of 3: send the instance's <b>apiUrl</b> from the console (such as <code>https://1101.api.green-api.com</code>), or <code>-</code> to use <code>{ $url }</code>.
+wa-bad-url = ❌ Send an address that starts with https://, or <code>-</code> for the default.
+wa-checking = ⏳ Checking the instance and setting its webhook…
+wa-connected =
+    ✅ <b>WhatsApp connected</b> (instance <code>{ $instance }</code>, state: { $state }).
+    Messages to this number now arrive here. Reply to one of them to answer in WhatsApp.
+    Webhook URL: <code>{ $url }</code>
+wa-not-authorized-hint = ⚠️ The phone is not linked yet (state: { $state }). Scan the QR code in the Green API console; messages arrive once it is linked.
+wa-error-unauthorized = ❌ Green API refused this idInstance and apiTokenInstance. Check them in the console and send /connect whatsapp again. Nothing was saved.
+wa-error-not-found = ❌ Green API knows no instance <code>{ $instance }</code> at this API URL. Check the apiUrl in the console and send /connect whatsapp again. Nothing was saved.
+wa-error-unreachable = ❌ Could not reach Green API at <code>{ $url }</code>. Try again in a few minutes. Nothing was saved.
+wa-error-rejected = ❌ Green API refused the request: { $detail }. Nothing was saved.
+wa-error-not-kept = ❌ Green API accepted the webhook settings but did not keep them (<code>{ $setting }</code> kept its old value after 3 tries). Wait a minute and send /connect whatsapp again. Nothing was saved.
+wa-disconnected = ✅ WhatsApp disconnected. The webhook was cleared at Green API.
+wa-disconnected-not-cleared = ⚠️ WhatsApp disconnected here, but Green API could not be reached to clear the webhook: clear webhookUrl in the Green API console.
+wa-not-connected = ℹ️ WhatsApp is not connected. Send /connect whatsapp to connect it.
+wa-status =
+    🟢 <b>WhatsApp</b>
+    Instance: <code>{ $instance }</code>
+    State: { $state }
+    Webhook URL: <code>{ $url }</code>
+wa-rotate-failed = ⚠️ A new URL was made, but Green API did not take it ({ $detail }). Send /connect whatsapp to set it again.
+wa-from = 💬 <b>WhatsApp</b> · { $name } · <code>{ $phone }</code>
+wa-from-group = 💬 <b>WhatsApp</b> · { $name } · <code>{ $phone }</code> · { $chat }
+wa-location = 📍 { $place }
+wa-contact = 👤 Contact: { $name }
+wa-state-authorized = ✅ WhatsApp instance <code>{ $instance }</code> is linked and working.
+wa-state-not-authorized = ⚠️ WhatsApp instance <code>{ $instance }</code> logged out: the phone was unlinked. Scan the QR code in the Green API console to link it again.
+wa-state-blocked = ⛔ WhatsApp blocked the number of instance <code>{ $instance }</code>. Messages cannot be received or sent.
+wa-state-other = ℹ️ WhatsApp instance <code>{ $instance }</code> is now in state: { $state }
+avito-ask-client-id =
+    🟠 <b>Connect Avito</b>
+    Step 1 of 2: send your <b>client_id</b> (Avito → profile → API integrations). I delete your message as soon as I have read it. Send /cancel to stop.
+avito-ask-client-secret = Step 2 of 2: send your <b>client_secret</b>. I delete your message as soon as I have read it, and keep it encrypted.
+avito-bad-credential = ❌ That does not look like an Avito key (letters, digits, - and _). Send it again, or /cancel.
+avito-checking = ⏳ Getting a token, finding your account and subscribing the webhook…
+avito-connected =
+    ✅ <b>Avito connected</b> (account <code>{ $account }</code>). The webhook is subscribed: your chats arrive here. Reply to a message to answer in Avito.
+    Webhook URL: <code>{ $url }</code>
+avito-connected-polling =
+    ✅ <b>Avito connected</b> (account <code>{ $account }</code>), but Avito did not confirm the webhook. I check your chats every { $seconds } s instead, and switch back to the webhook as soon as it delivers.
+    Webhook URL: <code>{ $url }</code>
+avito-error-unauthorized = ❌ Avito refused this client_id and client_secret. Check them and send /connect avito again. Nothing was saved.
+avito-error-unreachable = ❌ Could not reach Avito. Try again in a few minutes. Nothing was saved.
+avito-error-rejected = ❌ Avito refused the request: { $detail }. Nothing was saved.
+avito-disconnected = ✅ Avito disconnected. The webhook was unsubscribed.
+avito-disconnected-not-unsubscribed = ⚠️ Avito disconnected here, but Avito could not be reached to unsubscribe the webhook. It will be ignored.
+avito-not-connected = ℹ️ Avito is not connected. Send /connect avito to connect it.
+avito-status =
+    🟠 <b>Avito</b>
+    Account: <code>{ $account }</code>
+    Webhook: { $webhook }
+    Messages arrive by: { $mode }
+    Last message: { $last }
+    Webhook URL: <code>{ $url }</code>
+avito-webhook-yes = ✅ subscribed
+avito-webhook-no = ❌ not subscribed
+avito-mode-push = webhook (push)
+avito-mode-polling = 🔄 polling every { $seconds } s
+avito-last-none = none yet
+avito-from = 🟠 <b>Avito</b> · chat <code>{ $chat }</code>
+avito-location = 📍 { $place }
+avito-item = 📦 { $item }
+avito-other = ℹ️ A message of type { $kind }: open Avito to see it.
+reply-sent = ✅ Sent to { $service }.
+reply-sent-split = ✅ Sent to { $service } as { $parts } messages (it takes at most 1,000 characters in one).
+reply-failed = ❌ Not sent to { $service }: { $reason }
+reply-not-connected = ❌ Not sent: { $service } is no longer connected. Send { $command } to connect it again.
+reply-text-only = ℹ️ Only text replies can be sent back.
+reply-reason-unauthorized = the service refused the stored credentials; connect it again.
+reply-reason-unreachable = the service could not be reached. Try again in a moment.
+avito-from-buyer = 🟠 <b>Avito</b> · { $name } · { $item }
+btn-connect-whatsapp = WhatsApp (Green API)
+btn-connect-avito = Avito
 ## Issue #3: trading — /settings, /keys, /orders and order outcomes
 cmd-settings = Trading settings: market, amount, leverage, account
 cmd-keys = Your Bybit API keys

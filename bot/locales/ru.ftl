@@ -152,6 +152,157 @@ activate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) уже акт�
 deactivate-already = ℹ️ <b>{ $name }</b> (<code>{ $id }</code>) уже деактивирован. Ничего не изменилось.
 prompt-cancelled = ✖️ Отменено. Ничего не сохранено.
 
+## FAL AI (issue #5): /fal и результаты задач FAL (src/services/fal/relayFal.ts)
+cmd-fal = Ваша webhook-ссылка для FAL AI
+help-fal =
+    <b>FAL AI</b>
+    /fal — ваша webhook-ссылка для FAL AI и кнопка, чтобы заменить её. Отправляйте задачи FAL с этой ссылкой: их изображения или описание ошибки придут в этот чат.
+fal-url-message =
+    🎨 <b>Ваша личная webhook-ссылка для FAL AI</b>
+    <code>{ $url }</code>
+
+    <b>Как пользоваться</b>
+    Отправляйте задачи в очередь FAL с этой ссылкой в качестве webhook. Когда задача завершится, её изображения (или ошибка) придут в этот чат.
+    • JavaScript (<code>@fal-ai/client</code>): передайте ссылку как <code>webhookUrl</code> в <code>fal.queue.submit</code>.
+    • Python (<code>fal_client</code>): передайте её как <code>webhook_url</code> в <code>submit</code>.
+    • HTTP: добавьте ссылку в закодированном виде как <code>fal_webhook</code> к запросу в очередь:
+    <code>https://queue.fal.run/fal-ai/flux/dev?fal_webhook={ $encodedUrl }</code>
+
+    <b>Метки</b>
+    Чтобы различать задачи, добавьте к ссылке задачи <code>?label=</code> и короткое имя; метка будет показана вместе с результатом:
+    <code>{ $labelUrl }</code>
+
+    🔒 Каждая доставка проверяется по подписи FAL, но всё же держите ссылку в секрете. Если она утекла, нажмите <b>Новая ссылка</b>.
+fal-rotate-confirm =
+    ⚠️ <b>Заменить webhook-ссылку для FAL?</b>
+    Текущая ссылка сразу перестанет работать: о задачах, уже отправленных с ней, вы здесь не узнаете.
+fal-url-rotated = ✅ <b>Webhook-ссылка для FAL заменена.</b> Старая больше не работает.
+fal-title-ok = ✅ <b>Задача FAL выполнена</b>
+fal-title-error = ❌ <b>Задача FAL завершилась ошибкой</b>
+fal-title-payload-error = ⚠️ <b>Задача FAL выполнена, но результат не удалось передать</b>
+fal-label = Метка: <b>{ $label }</b>
+fal-request = Запрос: <code>{ $id }</code>
+fal-seed = Seed: <code>{ $seed }</code>
+fal-prompt = Промпт: <i>{ $prompt }</i>
+fal-images = { $count ->
+        [one] { $count } изображение
+        [few] { $count } изображения
+       *[other] { $count } изображений
+    }
+fal-image-name = изображение { $count }
+fal-field = • <b>{ $key }</b>: { $value }
+fal-more-fields = … и ещё полей: { $count }
+fal-empty-result = Задача вернула пустой результат.
+fal-files = Файлы:
+fal-file = • { $link }
+fal-error = Ошибка: { $error }
+fal-error-unknown = FAL не сообщил, что пошло не так.
+fal-error-details = Что не понравилось FAL:
+fal-error-field = • <b>{ $field }</b>: { $message }
+fal-error-line = • { $message }
+fal-why-input = Проще говоря: модель не приняла входные данные. Сверьте поля ниже с документацией модели.
+fal-why-auth = Проще говоря: FAL не принял учётные данные. Проверьте ключ FAL и его права.
+fal-why-busy = Проще говоря: FAL перегружен или ваш аккаунт упёрся в лимит. Отправьте задачу ещё раз чуть позже.
+fal-why-timeout = Проще говоря: задача выполнялась слишком долго и была остановлена.
+fal-why-server = Проще говоря: сбой на стороне FAL. Обычно помогает отправить задачу ещё раз.
+fal-payload-error =
+    FAL не смог приложить результат: { $error }
+    Получите его через API очереди FAL по идентификатору запроса выше.
+
+## Задача #5: WhatsApp (Green API) и Avito
+cmd-connect = Подключить WhatsApp или Avito
+cmd-disconnect = Отключить WhatsApp или Avito
+cmd-whatsapp = Статус и адрес WhatsApp
+cmd-avito = Статус и адрес Avito
+help-messengers =
+    <b>WhatsApp и Avito</b>
+    /connect whatsapp — подключить инстанс Green API: его сообщения будут приходить сюда
+    /connect avito — подключить аккаунт Avito: его чаты будут приходить сюда
+    /disconnect whatsapp, /disconnect avito — прекратить пересылку и убрать вебхук
+    /whatsapp, /avito — статус, личный адрес и кнопка для его замены
+    Ответьте на пересланное сообщение, чтобы ответить отправителю.
+connect-usage = Что подключить? Или отправьте <code>/connect whatsapp</code> или <code>/connect avito</code>.
+disconnect-usage = Использование: <code>/disconnect whatsapp</code> или <code>/disconnect avito</code>
+wa-ask-instance =
+    🟢 <b>Подключение WhatsApp (Green API)</b>
+    Шаг 1 из 3: отправьте <b>idInstance</b> вашего инстанса (число из console.green-api.com). Отправьте /cancel, чтобы прервать.
+wa-bad-instance = ❌ idInstance — это число, например <code>1101000001</code>. Отправьте его ещё раз или /cancel.
+wa-ask-token = Шаг 2 из 3: отправьте <b>apiTokenInstance</b>. Я удалю ваше сообщение сразу после прочтения и сохраню токен в зашифрованном виде.
+wa-bad-token-format = ❌ Это не похоже на apiTokenInstance (буквы и цифры, обычно 50 символов). Отправьте ещё раз или /cancel.
+wa-ask-url = Шаг 3 из 3: отправьте <b>apiUrl</b> инстанса из консоли (например, <code>https://1101.api.green-api.com</code>) или <code>-</code>, чтобы использовать <code>{ $url }</code>.
+wa-bad-url = ❌ Отправьте адрес, начинающийся с https://, или <code>-</code> для адреса по умолчанию.
+wa-checking = ⏳ Проверяю инстанс и настраиваю вебхук…
+wa-connected =
+    ✅ <b>WhatsApp подключён</b> (инстанс <code>{ $instance }</code>, состояние: { $state }).
+    Сообщения на этот номер теперь приходят сюда. Ответьте на любое из них, чтобы ответить в WhatsApp.
+    Адрес вебхука: <code>{ $url }</code>
+wa-not-authorized-hint = ⚠️ Телефон ещё не привязан (состояние: { $state }). Отсканируйте QR-код в консоли Green API; сообщения начнут приходить после привязки.
+wa-error-unauthorized = ❌ Green API не принял этот idInstance и apiTokenInstance. Проверьте их в консоли и снова отправьте /connect whatsapp. Ничего не сохранено.
+wa-error-not-found = ❌ Green API не знает инстанс <code>{ $instance }</code> по этому адресу API. Проверьте apiUrl в консоли и снова отправьте /connect whatsapp. Ничего не сохранено.
+wa-error-unreachable = ❌ Не удалось связаться с Green API по адресу <code>{ $url }</code>. Попробуйте через несколько минут. Ничего не сохранено.
+wa-error-rejected = ❌ Green API отклонил запрос: { $detail }. Ничего не сохранено.
+wa-error-not-kept = ❌ Green API принял настройки вебхука, но не сохранил их (<code>{ $setting }</code> после 3 попыток осталось прежним). Подождите минуту и снова отправьте /connect whatsapp. Ничего не сохранено.
+wa-disconnected = ✅ WhatsApp отключён. Вебхук в Green API убран.
+wa-disconnected-not-cleared = ⚠️ WhatsApp отключён здесь, но связаться с Green API, чтобы убрать вебхук, не удалось: очистите webhookUrl в консоли Green API.
+wa-not-connected = ℹ️ WhatsApp не подключён. Отправьте /connect whatsapp, чтобы подключить его.
+wa-status =
+    🟢 <b>WhatsApp</b>
+    Инстанс: <code>{ $instance }</code>
+    Состояние: { $state }
+    Адрес вебхука: <code>{ $url }</code>
+wa-rotate-failed = ⚠️ Новый адрес создан, но Green API его не принял ({ $detail }). Отправьте /connect whatsapp, чтобы настроить его заново.
+wa-from = 💬 <b>WhatsApp</b> · { $name } · <code>{ $phone }</code>
+wa-from-group = 💬 <b>WhatsApp</b> · { $name } · <code>{ $phone }</code> · { $chat }
+wa-location = 📍 { $place }
+wa-contact = 👤 Контакт: { $name }
+wa-state-authorized = ✅ Инстанс WhatsApp <code>{ $instance }</code> привязан и работает.
+wa-state-not-authorized = ⚠️ Инстанс WhatsApp <code>{ $instance }</code> вышел из аккаунта: телефон отвязан. Отсканируйте QR-код в консоли Green API, чтобы привязать его снова.
+wa-state-blocked = ⛔ WhatsApp заблокировал номер инстанса <code>{ $instance }</code>. Сообщения нельзя получать и отправлять.
+wa-state-other = ℹ️ Инстанс WhatsApp <code>{ $instance }</code> теперь в состоянии: { $state }
+avito-ask-client-id =
+    🟠 <b>Подключение Avito</b>
+    Шаг 1 из 2: отправьте ваш <b>client_id</b> (Avito → профиль → интеграции API). Я удалю ваше сообщение сразу после прочтения. Отправьте /cancel, чтобы прервать.
+avito-ask-client-secret = Шаг 2 из 2: отправьте ваш <b>client_secret</b>. Я удалю ваше сообщение сразу после прочтения и сохраню его в зашифрованном виде.
+avito-bad-credential = ❌ Это не похоже на ключ Avito (буквы, цифры, - и _). Отправьте ещё раз или /cancel.
+avito-checking = ⏳ Получаю токен, ищу ваш аккаунт и подписываю вебхук…
+avito-connected =
+    ✅ <b>Avito подключён</b> (аккаунт <code>{ $account }</code>). Вебхук подписан: ваши чаты приходят сюда. Ответьте на сообщение, чтобы ответить в Avito.
+    Адрес вебхука: <code>{ $url }</code>
+avito-connected-polling =
+    ✅ <b>Avito подключён</b> (аккаунт <code>{ $account }</code>), но Avito не подтвердил вебхук. Вместо этого я проверяю ваши чаты каждые { $seconds } с и вернусь к вебхуку, как только он начнёт доставлять.
+    Адрес вебхука: <code>{ $url }</code>
+avito-error-unauthorized = ❌ Avito не принял этот client_id и client_secret. Проверьте их и снова отправьте /connect avito. Ничего не сохранено.
+avito-error-unreachable = ❌ Не удалось связаться с Avito. Попробуйте через несколько минут. Ничего не сохранено.
+avito-error-rejected = ❌ Avito отклонил запрос: { $detail }. Ничего не сохранено.
+avito-disconnected = ✅ Avito отключён. Подписка на вебхук отменена.
+avito-disconnected-not-unsubscribed = ⚠️ Avito отключён здесь, но связаться с Avito, чтобы отменить подписку, не удалось. Вебхук будет игнорироваться.
+avito-not-connected = ℹ️ Avito не подключён. Отправьте /connect avito, чтобы подключить его.
+avito-status =
+    🟠 <b>Avito</b>
+    Аккаунт: <code>{ $account }</code>
+    Вебхук: { $webhook }
+    Сообщения приходят через: { $mode }
+    Последнее сообщение: { $last }
+    Адрес вебхука: <code>{ $url }</code>
+avito-webhook-yes = ✅ подписан
+avito-webhook-no = ❌ не подписан
+avito-mode-push = вебхук (push)
+avito-mode-polling = 🔄 опрос каждые { $seconds } с
+avito-last-none = пока нет
+avito-from = 🟠 <b>Avito</b> · чат <code>{ $chat }</code>
+avito-location = 📍 { $place }
+avito-item = 📦 { $item }
+avito-other = ℹ️ Сообщение типа { $kind }: откройте Avito, чтобы его увидеть.
+reply-sent = ✅ Отправлено в { $service }.
+reply-sent-split = ✅ Отправлено в { $service } несколькими сообщениями ({ $parts }): в одном не больше 1000 символов.
+reply-failed = ❌ Не отправлено в { $service }: { $reason }
+reply-not-connected = ❌ Не отправлено: { $service } больше не подключён. Отправьте { $command }, чтобы подключить снова.
+reply-text-only = ℹ️ Обратно можно отправить только текстовый ответ.
+reply-reason-unauthorized = сервис не принял сохранённые ключи; подключите его заново.
+reply-reason-unreachable = не удалось связаться с сервисом. Попробуйте чуть позже.
+avito-from-buyer = 🟠 <b>Avito</b> · { $name } · { $item }
+btn-connect-whatsapp = WhatsApp (Green API)
+btn-connect-avito = Avito
 ## Задача №3: торговля — /settings, /keys, /orders и итоги ордеров
 cmd-settings = Настройки торговли: рынок, сумма, плечо, счёт
 cmd-keys = Ваши API-ключи Bybit

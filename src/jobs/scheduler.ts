@@ -10,6 +10,14 @@ export interface SchedulerOptions {
   log: Logger;
   sweepIntervalSeconds: number;
   sweepMinAgeSeconds: number;
+  /** Further recurring jobs of features (issue #5: the Avito polling fallback). */
+  jobs?: RecurringJob[];
+}
+
+export interface RecurringJob {
+  name: string;
+  intervalSeconds: number;
+  run(): Promise<void>;
 }
 
 export const jobNames = { sweep: 'inbound-sweep', purge: 'maintenance-purge' } as const;
@@ -51,9 +59,12 @@ export async function startScheduler(options: SchedulerOptions): Promise<{ stop(
     { concurrency: 1 },
   );
 
+  for (const job of options.jobs ?? []) agenda.define(job.name, () => job.run(), { concurrency: 1, lockLifetime: 120_000 });
+
   await agenda.start();
   await agenda.every(`${options.sweepIntervalSeconds} seconds`, jobNames.sweep);
   await agenda.every('1 hour', jobNames.purge);
+  for (const job of options.jobs ?? []) await agenda.every(`${job.intervalSeconds} seconds`, job.name);
   return {
     async stop() {
       await agenda.drain(10_000);

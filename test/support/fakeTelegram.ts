@@ -11,6 +11,9 @@
  * every `&` must start an entity) so tests catch escaping bugs that Telegram
  * would reject in production. MarkdownV2 is accepted without validation.
  *
+ * A photo given by http(s) URL (sendPhoto, sendMediaGroup) is downloaded, as
+ * Telegram does; one that cannot be fetched gets Telegram's 400.
+ *
  * Scope limits: no file downloads (`/file/bot...`), no webhook delivery (a set
  * webhook is only recorded), no groups beyond a synthetic chat object.
  */
@@ -63,7 +66,7 @@ export interface RecordedCall {
   dropped?: boolean;
 }
 
-export type DeliveryMethod = 'sendMessage' | 'sendDocument' | 'sendPhoto';
+export type DeliveryMethod = 'sendMessage' | 'sendDocument' | 'sendPhoto' | 'sendMediaGroup' | 'sendVideo' | 'sendAudio' | 'sendLocation' | 'sendContact';
 
 /** A message the bot successfully delivered, as it was sent (not as later edited). */
 export interface SentMessage {
@@ -82,8 +85,16 @@ export interface SentMessage {
   inlineKeyboard?: InlineKeyboardButton[][];
   document?: UploadedFile;
   photo?: UploadedFile;
+  video?: UploadedFile;
+  audio?: UploadedFile;
+  /** sendLocation's coordinates. */
+  location?: { latitude: number; longitude: number };
+  /** sendContact's fields. */
+  contact?: { phone_number: string; first_name: string; last_name?: string; vcard?: string };
   /** A file_id or URL the bot sent instead of uploading bytes. */
   fileRef?: string;
+  /** Shared by the messages of one album (sendMediaGroup). */
+  mediaGroupId?: string;
   /** Delivery time, ms since epoch. */
   at: number;
   params: Params;
@@ -131,7 +142,7 @@ export interface FakeTelegram {
   botUsername: string;
   /** Every request in arrival order, including rejected ones. */
   calls: RecordedCall[];
-  /** Successful sendMessage/sendDocument/sendPhoto deliveries in arrival order, optionally for one chat. */
+  /** Successful sendMessage/sendDocument/sendPhoto/sendMediaGroup deliveries (one per album item) in arrival order, optionally for one chat. */
   sent(chatId?: number): SentMessage[];
   /** A snapshot (deep copy) of the chat as the user would see it now. */
   chat(chatId: number): ChatView;
@@ -878,6 +889,7 @@ class FakeTelegramServer implements FakeTelegram {
   private webhookState: WebhookState | undefined;
   private commandSets = new Map<string, BotCommand[]>();
   private uploadedFiles = new Map<string, UploadedFile>();
+  private nextMediaGroup = 1;
   private readonly hangs = new Set<() => void>();
   private readonly messageWaiters = new ItemWaiters<SentMessage>();
   private readonly callWaiters = new ItemWaiters<RecordedCall>();
@@ -911,6 +923,11 @@ class FakeTelegramServer implements FakeTelegram {
       },
       sendDocument: (p, ctx) => this.sendFile('sendDocument', p, ctx),
       sendPhoto: (p, ctx) => this.sendFile('sendPhoto', p, ctx),
+      sendVideo: (p, ctx) => this.sendFile('sendVideo', p, ctx),
+      sendAudio: (p, ctx) => this.sendFile('sendAudio', p, ctx),
+      sendLocation: (p, ctx) => this.sendLocation(p, ctx),
+      sendContact: (p, ctx) => this.sendContact(p, ctx),
+      sendMediaGroup: (p, ctx) => this.sendMediaGroup(p, ctx),
       setWebhook: (p) => this.setWebhook(p),
       deleteWebhook: (p) => this.deleteWebhook(p),
       getWebhookInfo: () => this.webhookInfo(),
@@ -1369,19 +1386,25 @@ class FakeTelegramServer implements FakeTelegram {
     return message;
   }
 
-  private sendFile(method: 'sendDocument' | 'sendPhoto', params: Params, ctx: RequestContext): Message {
+  private async sendFile(method: 'sendDocument' | 'sendPhoto' | 'sendVideo' | 'sendAudio', params: Params, ctx: RequestContext): Promise<Message> {
     const chatId = requireChatId(params);
-    const field = method === 'sendDocument' ? 'document' : 'photo';
+    const field = ({ sendDocument: 'document', sendPhoto: 'photo', sendVideo: 'video', sendAudio: 'audio' } as const)[method];
     const input = params[field];
     const caption = renderCaption(params);
     inlineMarkupOf(params.reply_markup);
-    const upload = this.resolveFile(field, input);
+    // A file given by URL is fetched, as Telegram does.
+    const upload = await this.resolvePhoto(input, field);
     const fileId = this.registerFile(upload.file);
     const size = upload.file?.data.length;
+    const base = { file_id: fileId, file_unique_id: fileId.slice(0, 16), file_size: size };
     const media =
-      field === 'document'
-        ? { document: { file_id: fileId, file_unique_id: fileId.slice(0, 16), file_name: upload.file?.filename, file_size: size } }
-        : { photo: [{ file_id: fileId, file_unique_id: fileId.slice(0, 16), width: 90, height: 90, file_size: size }] };
+      field === 'photo'
+        ? { photo: [{ ...base, width: 90, height: 90 }] }
+        : field === 'video'
+          ? { video: { ...base, width: 90, height: 90, duration: 1 } }
+          : field === 'audio'
+            ? { audio: { ...base, duration: 1 } }
+            : { document: { ...base, file_name: upload.file?.filename } };
     const message = this.storeBotMessage(chatId, params, {
       ...media,
       caption: caption?.text,
@@ -1394,6 +1417,94 @@ class FakeTelegramServer implements FakeTelegram {
       fileRef: upload.ref,
     });
     return message;
+  }
+
+  private sendLocation(params: Params, ctx: RequestContext): Message {
+    const chatId = requireChatId(params);
+    const { latitude, longitude } = params;
+    if (typeof latitude !== 'number' || latitude < -90 || latitude > 90) throw badRequest('latitude is invalid');
+    if (typeof longitude !== 'number' || longitude < -180 || longitude > 180) throw badRequest('longitude is invalid');
+    inlineMarkupOf(params.reply_markup);
+    const message = this.storeBotMessage(chatId, params, { location: { latitude, longitude } });
+    this.deliver(ctx, 'sendLocation', params, message, { location: { latitude, longitude } });
+    return message;
+  }
+
+  private sendContact(params: Params, ctx: RequestContext): Message {
+    const chatId = requireChatId(params);
+    const phone = optionalString(params, 'phone_number');
+    const first = optionalString(params, 'first_name');
+    if (!phone) throw badRequest('phone_number is empty');
+    if (!first) throw badRequest('first_name is empty');
+    inlineMarkupOf(params.reply_markup);
+    const contact = {
+      phone_number: phone,
+      first_name: first,
+      last_name: optionalString(params, 'last_name'),
+      vcard: optionalString(params, 'vcard'),
+    };
+    for (const key of Object.keys(contact) as (keyof typeof contact)[]) if (contact[key] === undefined) delete contact[key];
+    const message = this.storeBotMessage(chatId, params, { contact });
+    this.deliver(ctx, 'sendContact', params, message, { contact });
+    return message;
+  }
+
+  /** An album: 2-10 photos (by URL, file_id or attach://), each its own message; the first caption shows. */
+  private async sendMediaGroup(params: Params, ctx: RequestContext): Promise<Message[]> {
+    const chatId = requireChatId(params);
+    const media = params.media;
+    if (!Array.isArray(media)) throw badRequest('field "media" must be of type Array');
+    if (media.length < 2 || media.length > 10) throw badRequest('wrong number of media specified: must include 2-10 items');
+    const items = media.map((item: unknown) => {
+      if (!item || typeof item !== 'object') throw badRequest('can\'t parse InputMedia: media is not an object');
+      const entry = item as Params;
+      if (entry.type !== 'photo') throw badRequest(`fake Telegram: only photo albums are supported, got ${String(entry.type)}`);
+      return { entry, caption: renderCaption(entry) };
+    });
+    // Telegram fetches every item before it sends any: one bad URL fails the whole album.
+    const uploads: Array<{ file?: UploadedFile; ref?: string }> = [];
+    for (const { entry } of items) {
+      const ref = typeof entry.media === 'string' && entry.media.startsWith('attach://') ? params[entry.media.slice('attach://'.length)] : entry.media;
+      uploads.push(await this.resolvePhoto(ref));
+    }
+    const groupId = String(Date.now()) + String(this.nextMediaGroup++);
+    return items.map(({ entry, caption }, index) => {
+      const upload = uploads[index]!;
+      const fileId = this.registerFile(upload.file);
+      const message = this.storeBotMessage(chatId, index === 0 ? params : {}, {
+        media_group_id: groupId,
+        photo: [{ file_id: fileId, file_unique_id: fileId.slice(0, 16), width: 90, height: 90, file_size: upload.file?.data.length }],
+        caption: caption?.text,
+        caption_entities: caption?.entities,
+      });
+      this.deliver(ctx, 'sendMediaGroup', entry, message, {
+        caption: optionalString(entry, 'caption'),
+        plainText: caption?.text,
+        photo: upload.file,
+        fileRef: upload.ref,
+        mediaGroupId: groupId,
+      });
+      return message;
+    });
+  }
+
+  /** A photo (or another file): as resolveFile, except that an http(s) URL is downloaded, as Telegram does. */
+  private async resolvePhoto(input: unknown, field = 'photo'): Promise<{ file?: UploadedFile; ref?: string }> {
+    if (typeof input !== 'string' || !/^https?:\/\//i.test(input)) return this.resolveFile(field, input);
+    let response: Response;
+    try {
+      response = await fetch(input, { signal: AbortSignal.timeout(5_000) });
+    } catch {
+      throw badRequest('failed to get HTTP URL content');
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw badRequest('failed to get HTTP URL content');
+    }
+    const data = Buffer.from(await response.arrayBuffer());
+    if (data.length === 0) throw badRequest('wrong file identifier/HTTP URL specified');
+    const filename = decodeURIComponent(new URL(input).pathname.split('/').pop() || field);
+    return { file: { filename, data, contentType: response.headers.get('content-type') ?? undefined }, ref: input };
   }
 
   /** An upload, or a file_id / URL reference (a known file_id resolves to its earlier upload). */

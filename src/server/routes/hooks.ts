@@ -48,6 +48,7 @@ const postResponses = {
   404: errorBody.describe('no such URL'),
   413: errorBody.describe('body too large'),
   429: errorBody.describe('too many requests for this URL'),
+  503: errorBody.describe("the provider's signing keys cannot be fetched right now, so the request cannot be checked: retry later"),
 };
 
 export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
@@ -76,7 +77,12 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
       return deliver(
         provider,
         owner,
-        { contentType: request.headers['content-type'], body: (request.body as Buffer | undefined) ?? Buffer.alloc(0), headers: request.headers },
+        {
+          contentType: request.headers['content-type'],
+          body: (request.body as Buffer | undefined) ?? Buffer.alloc(0),
+          headers: request.headers,
+          query: request.query as Record<string, string | string[] | undefined>,
+        },
         reply,
       );
     }
@@ -87,7 +93,10 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
       if (!handler) return reply.code(404).send({ error: `unknown provider "${provider}"` });
       const parsed = await handler.accept(inbound, owner);
       if (parsed.ok === 'ignored') return { ok: true as const, ignored: parsed.reason };
-      if (!parsed.ok) return reply.code(parsed.status).send({ error: parsed.error });
+      if (!parsed.ok) {
+        if (parsed.status === 503) reply.header('retry-after', '60');
+        return reply.code(parsed.status).send({ error: parsed.error });
+      }
       const outcome = await deps.ingest.store({
         endpointId: owner.endpointId,
         userId: owner.userId,
@@ -111,7 +120,10 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
         schema: {
           summary: 'Deliver a webhook to your personal URL',
           description:
-            'TradingView: JSON `{"symbol":"BTCUSDT","action":"buy","price":50000}` (optional `id` for dedupe, any other fields are relayed) or plain text such as `buy BTCUSDT @ 50000`. Stored before the answer; acted on at once.',
+            'TradingView: JSON `{"symbol":"BTCUSDT","action":"buy","price":50000}` (optional `id` for dedupe, any other fields are relayed) or plain text such as `buy BTCUSDT @ 50000`. ' +
+            'FAL: the queue webhook `{"request_id","gateway_request_id","status":"OK"|"ERROR","payload","error","payload_error"}`, ED25519-signed (`X-Fal-Webhook-*` headers); add `?label=<text>` to tell jobs apart. ' +
+            'WhatsApp: a Green API webhook with `Authorization: Bearer <webhookUrlToken>`. Avito: a messenger v3 webhook (an empty `{}` probe is answered 200). ' +
+            'Stored before the answer; acted on at once.',
           tags: ['webhooks'],
           params: hookParams,
           response: postResponses,

@@ -20,6 +20,13 @@ const CLAIMABLE = (row: string) => `(${row}.locked_until IS NULL OR ${row}.locke
   OR NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.classid = ${WORKER_LOCK_CLASS}
                   AND l.objsubid = 2 AND l.objid = ${row}.locked_by::oid AND l.granted))`;
 
+/** Telegram methods the outbox sends besides text messages: media and places, by URL or file_id. */
+export const outboxCallMethods = ['sendPhoto', 'sendMediaGroup', 'sendDocument', 'sendVideo', 'sendAudio', 'sendLocation', 'sendContact'] as const;
+export type OutboxCallMethod = (typeof outboxCallMethods)[number];
+
+/** Where a call's fallback text rides in its stored payload; taken out before the call is made. */
+const FALLBACK_FIELD = 'hookbot_fallback';
+
 export interface OutgoingMessage {
   chatId: number;
   /** Telegram HTML; anything user-supplied must already be escaped (see escapeHtml). */
@@ -27,6 +34,12 @@ export interface OutgoingMessage {
   buttons?: InlineKeyboardMarkup;
   /** The inbound event this message reports on, for tracing. */
   sourceEventId?: number;
+  /**
+   * Makes this Telegram call instead of sending `html` (params without chat_id; a caption is HTML
+   * like `html`). `html` is then the fallback, sent as text if Telegram refuses the call for good,
+   * e.g. when it cannot fetch a photo's URL; only its first 4096 characters are kept.
+   */
+  call?: { method: OutboxCallMethod; params: Record<string, unknown> };
 }
 
 export interface Queryable {
@@ -41,29 +54,46 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
   const chatIds: number[] = [];
   const payloads: string[] = [];
   const sources: (number | null)[] = [];
+  const methods: string[] = [];
+  const textPayload = (chatId: number, text: string, buttons: InlineKeyboardMarkup | undefined) => ({
+    chat_id: chatId,
+    text,
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    ...(buttons ? { reply_markup: buttons } : {}),
+  });
   for (const message of messages) {
+    if (message.call) {
+      chatIds.push(message.chatId);
+      sources.push(message.sourceEventId ?? null);
+      methods.push(message.call.method);
+      const fallback = splitHtml(message.html)[0];
+      payloads.push(
+        JSON.stringify({
+          ...message.call.params,
+          chat_id: message.chatId,
+          ...(message.buttons ? { reply_markup: message.buttons } : {}),
+          ...(fallback ? { [FALLBACK_FIELD]: textPayload(message.chatId, fallback, message.buttons) } : {}),
+        }),
+      );
+      continue;
+    }
     const parts = splitHtml(message.html);
     parts.forEach((text, index) => {
       chatIds.push(message.chatId);
       sources.push(message.sourceEventId ?? null);
+      methods.push('sendMessage');
       const last = index === parts.length - 1;
-      payloads.push(
-        JSON.stringify({
-          chat_id: message.chatId,
-          text,
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(last && message.buttons ? { reply_markup: message.buttons } : {}),
-        }),
-      );
+      payloads.push(JSON.stringify(textPayload(message.chatId, text, last ? message.buttons : undefined)));
     });
   }
   if (chatIds.length === 0) return;
   await client.query(
-    `INSERT INTO telegram_outbox (chat_id, payload, source_event_id)
-     SELECT chat_id, payload, source FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[]) WITH ORDINALITY AS m(chat_id, payload, source, ord)
+    `INSERT INTO telegram_outbox (chat_id, payload, source_event_id, method)
+     SELECT chat_id, payload, source, method
+       FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[], $4::text[]) WITH ORDINALITY AS m(chat_id, payload, source, method, ord)
      ORDER BY ord`,
-    [chatIds, payloads, sources],
+    [chatIds, payloads, sources, methods],
   );
   await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }
@@ -204,13 +234,25 @@ export class OutboxWorker {
   }
 
   private async deliver(message: ClaimedMessage): Promise<void> {
+    if (message.method !== 'sendMessage' && !(outboxCallMethods as readonly string[]).includes(message.method)) {
+      // Written by a newer version, or by hand: retrying would not make it sendable.
+      await this.options.pool.query(`UPDATE telegram_outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
+        message.id,
+        `the outbox does not send ${message.method}`,
+      ]);
+      return;
+    }
     await this.limiter.take();
     try {
-      const result = (await this.options.api.raw.sendMessage(message.payload as never)) as { message_id: number };
+      const { [FALLBACK_FIELD]: _fallback, ...params } = message.payload;
+      const send = (this.options.api.raw as unknown as Record<string, (payload: unknown) => Promise<unknown>>)[message.method]!;
+      // An album answers with one message per item; the first stands for the row.
+      const result = (await send(params)) as { message_id: number } | Array<{ message_id: number }>;
+      const sentId = Array.isArray(result) ? result[0]?.message_id : result.message_id;
       await this.options.pool.query(
         `UPDATE telegram_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, telegram_message_id = $2, last_error = NULL
           WHERE id = $1`,
-        [message.id, result.message_id],
+        [message.id, sentId ?? null],
       );
     } catch (error) {
       await this.handleFailure(message, error);
@@ -238,6 +280,17 @@ export class OutboxWorker {
       return;
     }
     const permanent = error instanceof GrammyError && error.error_code >= 400 && error.error_code < 500;
+    const fallback = message.payload[FALLBACK_FIELD];
+    if (permanent && fallback) {
+      log.info({ chatId: message.chat_id, outboxId: message.id, method: message.method, err: description }, 'telegram refused the call; sending its text instead');
+      await pool.query(
+        `UPDATE telegram_outbox SET method = 'sendMessage', payload = $2, attempts = 0, next_attempt_at = now(), locked_until = NULL, last_error = $3
+          WHERE id = $1`,
+        [message.id, JSON.stringify(fallback), description],
+      );
+      this.wake();
+      return;
+    }
     if (permanent || message.attempts >= this.maxAttempts) {
       log.error({ chatId: message.chat_id, outboxId: message.id, err: description }, 'telegram message given up');
       await pool.query(`UPDATE telegram_outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
