@@ -2,3 +2,4 @@
 await import('./ingress.js');
 await import('./fal.js');
 await import('./relay.js');
+await import('./signal-latency.js');

@@ -3,10 +3,11 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
-import { parseTradingViewAlert } from '../handlers/tradingview.js';
+import { parseTradeAlert } from '../handlers/tradeSignal.js';
 import { AvitoConnectionRepository, WhatsAppConnectionRepository } from '../models/connections.js';
 import { EndpointRepository } from '../models/endpoints.js';
 import { PromptRepository } from '../models/prompts.js';
+import { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
 import { UserRepository } from '../models/users.js';
 import { ConfigError, type Config } from './config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
@@ -15,7 +16,6 @@ import { createI18n } from './i18n.js';
 import { startScheduler, type RecurringJob } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { buildServer } from './server/app.js';
-import { relayTradingViewAlert } from './services/alerts/relayAlert.js';
 import { falProvider } from './services/fal/falProvider.js';
 import { FalJwks } from './services/fal/jwks.js';
 import { relayFalWebhook } from './services/fal/relayFal.js';
@@ -33,6 +33,8 @@ import type { InboundProvider } from './services/inbound/providers.js';
 import { EventProcessor } from './services/inbound/processor.js';
 import { enqueueMessages, OutboxWorker, type OutgoingMessage } from './services/telegram/outbox.js';
 import { acquirePollingLock, releasePollingLock } from './services/telegram/pollingLock.js';
+import { tradeTradingViewAlert } from './services/trading/recordSignal.js';
+import { TradingService } from './services/trading/service.js';
 
 export const roles = ['web', 'worker', 'bot'] as const;
 export type Role = (typeof roles)[number];
@@ -108,11 +110,14 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       await enqueueMessages(database.pool, messages);
       wakeOutbox();
     };
+    const trading = new TradingService({ pool: database.pool, log, i18n, secrets, settings: config.trading, onQueued: wakeOutbox });
+    // Stopped after the processor has drained (stops run in reverse), before the pool closes.
+    stops.push({ name: 'trading', stop: () => trading.stop() });
     const processor = new EventProcessor({
       pool: database.pool,
       log,
       actions: {
-        tradingview: relayTradingViewAlert(i18n),
+        tradingview: tradeTradingViewAlert(i18n, (userId) => trading.wakeUser(userId)),
         fal: relayFalWebhook(i18n),
         whatsapp: relayWhatsAppEvent(i18n, whatsappConnections),
         avito: relayAvitoEvent(i18n, avitoConnections, avito),
@@ -133,6 +138,12 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
           whatsapp,
           avito,
           findRelayed: (chatId, messageId) => findRelayedEvent(database.pool, chatId, messageId),
+          trading: {
+            service: trading,
+            settings: new TradingSettingsRepository(database.db),
+            keys: new BybitKeyRepository(database.db),
+            signals: new TradeSignalRepository(database.db),
+          },
         }) : undefined;
 
     if (has('worker')) {
@@ -156,6 +167,8 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         jobs: [avitoPollJob(avito, new IngestWriter(database.pool), config.processing.inline ? processor : undefined, config.providers.avitoPollIntervalSeconds)],
       });
       stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
+      trading.startSweeper(config.processing.sweepIntervalSeconds);
+      trading.wake();
     }
 
     let url: string | undefined;
@@ -177,8 +190,17 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         ingest,
         processor: config.processing.inline ? processor : undefined,
         hooks: config.hooks,
+        legacyWebhook: config.legacyWebhook && {
+          passphrase: config.legacyWebhook.passphrase,
+          owner: async () => {
+            const user = await users.findByTelegramId(config.legacyWebhook!.ownerTelegramId);
+            if (!user) return undefined;
+            const endpoint = await endpoints.getOrCreate(user.id, 'tradingview');
+            return cache.lookup('tradingview', endpoint.token);
+          },
+        },
         providers: new Map<string, InboundProvider>([
-          ['tradingview', { accept: (request) => parseTradingViewAlert(request, config.hooks.dedupeWindowSeconds) }],
+          ['tradingview', { accept: (request) => parseTradeAlert(request, config.hooks.dedupeWindowSeconds) }],
           [
             'fal',
             falProvider(

@@ -14,6 +14,7 @@ help.command('help', async (ctx) => {
     ctx.t('help-fal'),
     ctx.t('help-messengers'),
   ];
+  parts.push(ctx.t('help-trading'));
   if (ctx.isAdmin) parts.push(ctx.t('help-admin'));
   await ctx.reply(parts.join('\n\n'), HTML);
 });
