@@ -2,4 +2,5 @@
 await import('./ingress.js');
 await import('./fal.js');
 await import('./relay.js');
+await import('./signal-latency.js');
 await import('./scrape.js');

@@ -17,6 +17,9 @@ import { start } from './features/start.js';
 import { unknown } from './features/unknown.js';
 import { url } from './features/url.js';
 import { whatsapp } from './features/whatsapp.js';
+import { keys } from './features/keys.js';
+import { orders } from './features/orders.js';
+import { settings } from './features/settings.js';
 import { prompts } from './prompts.js';
 import { HTML, languageFor } from './shared.js';
 
@@ -57,6 +60,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Answers to the bot's questions come before the features, so a secret is never taken for chat.
   root.use(prompts);
   root.use(url, fal, scrape, admin);
+  root.use(settings, keys, orders);
   root.use(connect, whatsapp, avito, replies);
   // Keep last: features added later go above this line.
   root.use(unknown);
@@ -98,7 +102,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
+const USER_COMMANDS = ['start', 'url', 'settings', 'keys', 'orders', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

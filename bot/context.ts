@@ -13,6 +13,8 @@ import type { SecretBox } from '../src/services/secrets/secretBox.js';
 import type { WhatsAppService } from '../src/services/whatsapp/whatsappService.js';
 import type { ScrapeJobs } from '../src/services/scraper/scrapeJobs.js';
 import type { OutgoingMessage } from '../src/services/telegram/outbox.js';
+import type { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
+import type { TradingService } from '../src/services/trading/service.js';
 
 /** What the bot's features may use; wired in src/app.ts. */
 export interface BotDeps {
@@ -31,6 +33,13 @@ export interface BotDeps {
   whatsapp: WhatsAppService;
   avito: AvitoService;
   findRelayed(chatId: number, telegramMessageId: number): Promise<RelayedEvent | undefined>;
+  /** Issue #3: trading settings, Bybit keys (checked with Bybit before saving) and signals. */
+  trading: {
+    service: Pick<TradingService, 'checkKey' | 'instrument'>;
+    settings: TradingSettingsRepository;
+    keys: BybitKeyRepository;
+    signals: TradeSignalRepository;
+  };
   apiKeys: ApiKeyRepository;
   scrapes: ScrapeJobs;
 }

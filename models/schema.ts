@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -178,6 +179,77 @@ export const avitoConnections = pgTable('avito_connections', {
 
 export type WhatsAppConnection = typeof whatsappConnections.$inferSelect;
 export type AvitoConnection = typeof avitoConnections.$inferSelect;
+// Issue #3: trading. Settings and Bybit keys per user, and the trade signals alerts become.
+
+/** How a user trades; one row per user, created with the defaults on first use. */
+export const tradingSettings = pgTable('trading_settings', {
+  userId: bigint('user_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** 'spot' or 'linear' (USDT perpetual futures). */
+  market: text('market').notNull().default('linear'),
+  amountUsdt: numeric('amount_usdt', { mode: 'number' }).notNull().default(10),
+  leverage: integer('leverage').notNull().default(1),
+  /** 'demo' (Bybit demo trading) or 'real'. */
+  account: text('account').notNull().default('demo'),
+  defaultSymbol: text('default_symbol'),
+  /** Stale-signal guard: an alert older than this many seconds is refused; null = off. */
+  maxLagSeconds: integer('max_lag_seconds'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A user's Bybit API key for one account, sealed with SecretBox; only the masked key is shown. */
+export const bybitKeys = pgTable(
+  'bybit_keys',
+  {
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    account: text('account').notNull(),
+    apiKey: text('api_key').notNull(),
+    apiSecret: text('api_secret').notNull(),
+    maskedKey: text('masked_key').notNull(),
+    /** What Bybit said about the key when it was saved (permissions, IPs, expiry). */
+    info: jsonb('info').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.account] })],
+);
+
+/**
+ * An alert to be placed as an order: written in the alert's own transaction, placed soon after
+ * outside it. `status`: pending -> placing -> placed | nothing | rejected | expired. The order
+ * link ids are derived from `event_id`, so a retry can never place a second order.
+ */
+export const tradeSignals = pgTable(
+  'trade_signals',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    eventId: bigint('event_id', { mode: 'number' }).notNull().unique(),
+    userId: bigint('user_id', { mode: 'number' }).notNull(),
+    alert: jsonb('alert').notNull(),
+    /** The user's settings when the alert arrived. */
+    settings: jsonb('settings').notNull(),
+    orderLinkId: text('order_link_id').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    outcome: jsonb('outcome'),
+    lastError: text('last_error'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('trade_signals_open_idx').on(t.userId, t.id).where(sql`status IN ('pending', 'placing')`),
+    index('trade_signals_user_idx').on(t.userId, t.id),
+  ],
+);
+
+export type TradingSettingsRow = typeof tradingSettings.$inferSelect;
+export type BybitKeyRow = typeof bybitKeys.$inferSelect;
+export type TradeSignalRow = typeof tradeSignals.$inferSelect;
 // --- issue #4: Google Maps scrapes and outbound webhooks -----------------------------------
 
 /** One HTTP API key per user (only its hash is kept) and the secret that signs their webhooks. */

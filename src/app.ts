@@ -3,13 +3,14 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
-import { parseTradingViewAlert } from '../handlers/tradingview.js';
+import { parseTradeAlert } from '../handlers/tradeSignal.js';
 import { AvitoConnectionRepository, WhatsAppConnectionRepository } from '../models/connections.js';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { Agenda } from 'agenda';
 import { ApiKeyRepository } from '../models/apiKeys.js';
 import { EndpointRepository } from '../models/endpoints.js';
 import { PromptRepository } from '../models/prompts.js';
+import { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
 import { UserRepository } from '../models/users.js';
 import { ConfigError, type Config } from './config.js';
 import { openDatabase, runMigrations, type Database } from './db/database.js';
@@ -18,7 +19,6 @@ import { createI18n } from './i18n.js';
 import { startScheduler, type RecurringJob } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { buildServer } from './server/app.js';
-import { relayTradingViewAlert } from './services/alerts/relayAlert.js';
 import { falProvider } from './services/fal/falProvider.js';
 import { FalJwks } from './services/fal/jwks.js';
 import { relayFalWebhook } from './services/fal/relayFal.js';
@@ -36,6 +36,8 @@ import type { InboundProvider } from './services/inbound/providers.js';
 import { EventProcessor } from './services/inbound/processor.js';
 import { enqueueMessages, OutboxWorker, type OutgoingMessage } from './services/telegram/outbox.js';
 import { acquirePollingLock, releasePollingLock } from './services/telegram/pollingLock.js';
+import { tradeTradingViewAlert } from './services/trading/recordSignal.js';
+import { TradingService } from './services/trading/service.js';
 import { SCRAPE_JOB, SCRAPE_RECOVER_JOB, ScrapeJobs } from './services/scraper/scrapeJobs.js';
 import { hostResolver } from './services/webhooks/addressGuard.js';
 import { WebhookDispatcher } from './services/webhooks/dispatcher.js';
@@ -115,11 +117,14 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       await enqueueMessages(database.pool, messages);
       wakeOutbox();
     };
+    const trading = new TradingService({ pool: database.pool, log, i18n, secrets, settings: config.trading, onQueued: wakeOutbox });
+    // Stopped after the processor has drained (stops run in reverse), before the pool closes.
+    stops.push({ name: 'trading', stop: () => trading.stop() });
     const processor = new EventProcessor({
       pool: database.pool,
       log,
       actions: {
-        tradingview: relayTradingViewAlert(i18n),
+        tradingview: tradeTradingViewAlert(i18n, (userId) => trading.wakeUser(userId)),
         fal: relayFalWebhook(i18n),
         whatsapp: relayWhatsAppEvent(i18n, whatsappConnections),
         avito: relayAvitoEvent(i18n, avitoConnections, avito),
@@ -165,6 +170,12 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
           whatsapp,
           avito,
           findRelayed: (chatId, messageId) => findRelayedEvent(database.pool, chatId, messageId),
+          trading: {
+            service: trading,
+            settings: new TradingSettingsRepository(database.db),
+            keys: new BybitKeyRepository(database.db),
+            signals: new TradeSignalRepository(database.db),
+          },
           apiKeys,
           scrapes,
         }) : undefined;
@@ -204,6 +215,8 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       });
       jobAgenda = scheduler.agenda;
       stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
+      trading.startSweeper(config.processing.sweepIntervalSeconds);
+      trading.wake();
       // Before the scheduler drains: running scrapes are handed back, to resume on the next start.
       stops.push({ name: 'scrapes', stop: () => scrapes.handBack() });
       await scheduler.agenda.every('15 seconds', SCRAPE_RECOVER_JOB);
@@ -236,8 +249,17 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
           allowPrivateWebhooks: config.webhooks.allowPrivate,
           maxResults: config.scrape.maxResults,
         },
+        legacyWebhook: config.legacyWebhook && {
+          passphrase: config.legacyWebhook.passphrase,
+          owner: async () => {
+            const user = await users.findByTelegramId(config.legacyWebhook!.ownerTelegramId);
+            if (!user) return undefined;
+            const endpoint = await endpoints.getOrCreate(user.id, 'tradingview');
+            return cache.lookup('tradingview', endpoint.token);
+          },
+        },
         providers: new Map<string, InboundProvider>([
-          ['tradingview', { accept: (request) => parseTradingViewAlert(request, config.hooks.dedupeWindowSeconds) }],
+          ['tradingview', { accept: (request) => parseTradeAlert(request, config.hooks.dedupeWindowSeconds) }],
           [
             'fal',
             falProvider(

@@ -60,6 +60,19 @@ const envSchema = z
     AVITO_POLL_INTERVAL_SECONDS: int(30, 1, 3_600),
     AVITO_QUIET_SECONDS: int(60, 0, 86_400),
     PROVIDER_TIMEOUT_SECONDS: int(10, 1, 120),
+    // Issue #3: trading
+    BYBIT_BASE_URL: z.url().optional(),
+    BYBIT_DEMO_BASE_URL: z.url().optional(),
+    BYBIT_RATE_LIMIT: int(600, 1, 100_000),
+    BYBIT_RATE_WINDOW_MS: int(5_000, 100, 600_000),
+    BYBIT_USER_ORDERS_PER_SECOND: int(10, 1, 1_000),
+    BYBIT_TIMEOUT_MS: int(10_000, 500, 120_000),
+    BYBIT_RECV_WINDOW_MS: int(5_000, 1_000, 60_000),
+    TRADE_SIGNAL_EXPIRY_SECONDS: int(300, 5, 86_400),
+    TRADE_CONCURRENCY: int(32, 1, 1_000),
+    TRADE_LEASE_SECONDS: int(120, 5, 3_600),
+    OWNER_TELEGRAM_ID: z.coerce.number().int().positive().optional(),
+    WEBHOOK_PASSPHRASE: z.string().min(8, 'must be at least 8 characters').optional(),
     // --- issue #4: Google Maps scrapes and outbound webhooks ---
     MAPS_BASE_URL: z.url().default('https://www.google.com'),
     CHROMIUM_PATH: z.string().min(1).optional(),
@@ -77,6 +90,9 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.BOT_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
+    }
+    if ((env.OWNER_TELEGRAM_ID === undefined) !== (env.WEBHOOK_PASSPHRASE === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_PASSPHRASE'], message: 'and OWNER_TELEGRAM_ID go together: set both to enable POST /webhook, or neither' });
     }
   });
 
@@ -112,6 +128,22 @@ export interface Config {
     avitoQuietSeconds: number;
     timeoutMs: number;
   };
+  trading: {
+    /** Where the Bybit clients go; unset = Bybit itself (api.bybit.com, api-demo.bybit.com for demo). */
+    baseUrl: string | undefined;
+    demoBaseUrl: string | undefined;
+    rateLimit: number;
+    rateWindowMs: number;
+    userOrdersPerSecond: number;
+    timeoutMs: number;
+    recvWindowMs: number;
+    signalExpirySeconds: number;
+    concurrency: number;
+    /** How long a process may hold a signal it is placing before another may take it over. */
+    leaseSeconds: number;
+  };
+  /** The legacy shared POST /webhook: trades for this Telegram user, with this passphrase. */
+  legacyWebhook: { ownerTelegramId: number; passphrase: string } | undefined;
   scrape: {
     mapsBaseUrl: string;
     chromiumPath: string | undefined;
@@ -176,6 +208,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       avitoQuietSeconds: env.AVITO_QUIET_SECONDS,
       timeoutMs: env.PROVIDER_TIMEOUT_SECONDS * 1000,
     },
+    trading: {
+      baseUrl: env.BYBIT_BASE_URL?.replace(/\/+$/, ''),
+      demoBaseUrl: env.BYBIT_DEMO_BASE_URL?.replace(/\/+$/, ''),
+      rateLimit: env.BYBIT_RATE_LIMIT,
+      rateWindowMs: env.BYBIT_RATE_WINDOW_MS,
+      userOrdersPerSecond: env.BYBIT_USER_ORDERS_PER_SECOND,
+      timeoutMs: env.BYBIT_TIMEOUT_MS,
+      recvWindowMs: env.BYBIT_RECV_WINDOW_MS,
+      signalExpirySeconds: env.TRADE_SIGNAL_EXPIRY_SECONDS,
+      concurrency: env.TRADE_CONCURRENCY,
+      leaseSeconds: env.TRADE_LEASE_SECONDS,
+    },
+    legacyWebhook:
+      env.OWNER_TELEGRAM_ID !== undefined && env.WEBHOOK_PASSPHRASE !== undefined
+        ? { ownerTelegramId: env.OWNER_TELEGRAM_ID, passphrase: env.WEBHOOK_PASSPHRASE }
+        : undefined,
     scrape: {
       mapsBaseUrl: env.MAPS_BASE_URL.replace(/\/+$/, ''),
       chromiumPath: env.CHROMIUM_PATH,

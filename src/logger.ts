@@ -36,6 +36,13 @@ export const redactPaths = [
   '*.accessToken',
   'access_token',
   '*.access_token',
+  // bybit-api's thrown errors carry the client's options (API key and secret) and signed headers;
+  // the trading service never logs them raw, and these paths are the second line of defence.
+  'requestOptions',
+  '*.requestOptions',
+  '*.*.requestOptions',
+  'err.config.headers',
+  'err.config.data',
   // issue #4: API keys and webhook signing secrets
   'webhookSecret',
   '*.webhookSecret',

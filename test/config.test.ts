@@ -60,3 +60,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, MAPS_BASE_URL: 'maps' })).toThrow(/MAPS_BASE_URL/);
   });
 });
+
+describe('trading settings (issue #3)', () => {
+  it('defaults to Bybit itself, 600 requests per 5 s, and no shared /webhook', () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: token });
+    expect(config.trading).toMatchObject({ baseUrl: undefined, demoBaseUrl: undefined, rateLimit: 600, rateWindowMs: 5000, signalExpirySeconds: 300 });
+    expect(config.legacyWebhook).toBeUndefined();
+  });
+
+  it('enables POST /webhook only with both the owner and the passphrase', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token, OWNER_TELEGRAM_ID: '42', WEBHOOK_PASSPHRASE: 'long enough' }).legacyWebhook).toEqual({
+      ownerTelegramId: 42,
+      passphrase: 'long enough',
+    });
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, OWNER_TELEGRAM_ID: '42' })).toThrow(/WEBHOOK_PASSPHRASE and OWNER_TELEGRAM_ID go together/);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, OWNER_TELEGRAM_ID: '42', WEBHOOK_PASSPHRASE: 'short' })).toThrow(/at least 8 characters/);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, BYBIT_BASE_URL: 'not a url' })).toThrow(/BYBIT_BASE_URL/);
+  });
+});

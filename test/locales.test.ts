@@ -194,8 +194,23 @@ function sampleVariables(locale: string): Record<string, string | number> {
     parts: '3',
     reason: i18n.t(locale, 'reply-reason-unreachable'),
     command: '/connect whatsapp',
+    // Issue #3: trading (account, detail, seconds and count are shared with the samples above)
+    market: i18n.t(locale, 'trade-market-linear'),
+    role: i18n.t(locale, 'trade-role-open'),
+    side: i18n.t(locale, 'trade-side-buy'),
+    qty: '0.002',
+    orderId: '1321003749386327552',
+    leverage: 5,
+    minutes: 5,
+    min: '0.001',
+    max: '119',
+    held: '0.0005',
+    coin: 'BTC',
+    amount: '25',
+    lag: '60 s',
+    ips: '203.0.113.7',
+    result: i18n.t(locale, 'orders-status-rejected'),
     // Maps scrapes (issue #4)
-    max: 200,
     query: escapeHtml('restaurants in Cairo <best> & cheap'),
     bar: '▓▓▓▓░░░░░░░░',
     done: 4,
@@ -259,6 +274,8 @@ describe('locale files', () => {
       for (const match of code.matchAll(/['"]([a-z]+(?:-[a-z]+)+)['"]/g)) named.add(match[1] as string);
     }
     // The command menu builds its keys as `cmd-<command>`.
+    for (const command of ['start', 'url', 'fal', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
+    for (const command of ['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'settings', 'keys', 'orders']) named.add(`cmd-${command}`);
     for (const command of ['start', 'url', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
     expect(named.size).toBeGreaterThan(30);
     for (const key of named) expect(englishKeys, `key "${key}" used in bot/`).toContain(key);

@@ -15,6 +15,7 @@ help.command('help', async (ctx) => {
     ctx.t('help-messengers'),
     ctx.t('help-scrape', { max: ctx.deps.config.scrape.maxResults }),
   ];
+  parts.push(ctx.t('help-trading'));
   if (ctx.isAdmin) parts.push(ctx.t('help-admin'));
   await ctx.reply(parts.join('\n\n'), HTML);
 });

@@ -5,6 +5,9 @@ import type { EndpointCache } from '../../services/inbound/endpointCache.js';
 import type { EventProcessor } from '../../services/inbound/processor.js';
 import type { IngestWriter } from '../../services/inbound/ingestWriter.js';
 import type { InboundProviders } from '../../services/inbound/providers.js';
+import type { EndpointOwner } from '../../../models/endpoints.js';
+import type { InboundRequest } from '../../../handlers/types.js';
+import { legacyWebhookRoute, type LegacyWebhook } from './legacyWebhook.js';
 
 export interface HookDeps {
   endpoints: EndpointCache;
@@ -13,6 +16,8 @@ export interface HookDeps {
   processor: EventProcessor | undefined;
   hooks: { bodyLimitBytes: number; rateLimitPerMinute: number };
   providers: InboundProviders;
+  /** The shared POST /webhook of earlier versions (trades for the owner); absent = not enabled. */
+  legacyWebhook?: LegacyWebhook | undefined;
 }
 
 /**
@@ -65,20 +70,28 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
     };
 
     async function receive(provider: string, token: string, request: FastifyRequest, reply: FastifyReply) {
-      const handler = deps.providers.get(provider);
-      if (!handler) return reply.code(404).send({ error: `unknown provider "${provider}"` });
+      if (!deps.providers.has(provider)) return reply.code(404).send({ error: `unknown provider "${provider}"` });
       const owner = await deps.endpoints.lookup(provider, token);
       if (!owner) return reply.code(404).send({ error: 'unknown webhook URL: check the URL, or get the current one with /url in the bot' });
       if (!owner.active) return reply.code(403).send({ error: 'user is not active' });
-      const parsed = await handler.accept(
+      return deliver(
+        provider,
+        owner,
         {
           contentType: request.headers['content-type'],
           body: (request.body as Buffer | undefined) ?? Buffer.alloc(0),
           headers: request.headers,
           query: request.query as Record<string, string | string[] | undefined>,
         },
-        owner,
+        reply,
       );
+    }
+
+    /** From a request whose URL has been checked to an acted-on event: verify, parse, store, submit. */
+    async function deliver(provider: string, owner: EndpointOwner, inbound: InboundRequest, reply: FastifyReply) {
+      const handler = deps.providers.get(provider);
+      if (!handler) return reply.code(404).send({ error: `unknown provider "${provider}"` });
+      const parsed = await handler.accept(inbound, owner);
       if (parsed.ok === 'ignored') return { ok: true as const, ignored: parsed.reason };
       if (!parsed.ok) {
         if (parsed.status === 503) reply.header('retry-after', '60');
@@ -133,6 +146,7 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
       },
       (request, reply) => receive('tradingview', request.params.token, request, reply),
     );
+    legacyWebhookRoute(app, { legacy: deps.legacyWebhook, bodyLimit: deps.hooks.bodyLimitBytes, rateLimit, responses: postResponses, deliver });
     app.get(
       '/personal/:token/webhook',
       { schema: { summary: 'Check that a personal URL is live (compatible form)', tags: ['webhooks'], params: personalParams, response: { 200: active } } },

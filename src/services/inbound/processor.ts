@@ -9,8 +9,19 @@ export interface EventForAction {
   user: { id: number; telegramId: number; language: string };
 }
 
+/**
+ * The event's transaction, for an action that records more than messages (a trade signal). A
+ * failed statement aborts the whole batch (its events stay pending for the sweeper), so an action
+ * writes only what cannot fail, or wraps it in a savepoint.
+ */
+export interface ActionContext {
+  client: pg.PoolClient;
+  /** Runs once the transaction has committed (e.g. wake the service that acts on what was recorded). */
+  afterCommit(callback: () => void): void;
+}
+
 /** What an event becomes. Runs inside the event's transaction: return messages, do not send them. */
-export type EventAction = (event: EventForAction) => OutgoingMessage[] | Promise<OutgoingMessage[]>;
+export type EventAction = (event: EventForAction, context: ActionContext) => OutgoingMessage[] | Promise<OutgoingMessage[]>;
 
 interface LockedEvent {
   id: number;
@@ -75,6 +86,7 @@ export class EventProcessor {
     const { pool, log, actions } = this.options;
     const client = await pool.connect();
     let queuedMessages = false;
+    let committed: Array<() => void> = [];
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<LockedEvent>(
@@ -99,12 +111,17 @@ export class EventProcessor {
           continue;
         }
         try {
-          const produced = await action({
-            id: row.id,
-            provider: row.provider,
-            payload: row.payload,
-            user: { id: row.user_id, telegramId: row.telegram_id, language: row.language },
-          });
+          const callbacks: Array<() => void> = [];
+          const produced = await action(
+            {
+              id: row.id,
+              provider: row.provider,
+              payload: row.payload,
+              user: { id: row.user_id, telegramId: row.telegram_id, language: row.language },
+            },
+            { client, afterCommit: (callback) => callbacks.push(callback) },
+          );
+          committed.push(...callbacks);
           for (const message of produced) messages.push({ ...message, sourceEventId: row.id });
           done.push(row.id);
         } catch (error) {
@@ -130,10 +147,12 @@ export class EventProcessor {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       queuedMessages = false;
+      committed = [];
       throw error;
     } finally {
       client.release();
       if (queuedMessages) this.options.onQueued?.();
+      for (const callback of committed) callback();
     }
   }
 

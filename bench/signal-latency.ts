@@ -1,0 +1,154 @@
+/**
+ * Issue #3's benchmark: TradingView alerts at 50/s from many users, each placed as a Bybit order.
+ * Measured: from the alert's request being sent to its order arriving at a fake Bybit V5 server
+ * (signature checked, as Bybit does), beside the bare-ingress figure (a bare Fastify route's round
+ * trip at the same rate) measured in the same run. What Hookbot adds is the difference.
+ */
+import autocannon from 'autocannon';
+import { EndpointRepository } from '../models/endpoints.js';
+import { BybitKeyRepository } from '../models/trading.js';
+import { UserRepository } from '../models/users.js';
+import { openDatabase, runMigrations } from '../src/db/database.js';
+import { createLogger } from '../src/logger.js';
+import { SecretBox } from '../src/services/secrets/secretBox.js';
+import { addStandardMarkets, startFakeBybit } from '../test/support/fakeBybit.js';
+import { startFakeTelegram } from '../test/support/fakeTelegram.js';
+import { createDatabase, percentile, printTable, startPostgres, startProcess, type Child } from './support.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RATE = 50;
+const USERS = 100;
+const ENCRYPTION_KEY = '0f'.repeat(32);
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 0) : '-');
+
+async function main(): Promise<void> {
+  const postgres = await startPostgres();
+  const telegram = await startFakeTelegram();
+  const bybit = await startFakeBybit();
+  addStandardMarkets(bybit);
+  const children: Child[] = [];
+  try {
+    // Bare ingress at the same rate: the round trip of a route that does nothing.
+    const bare = await startProcess('bench/targets/bare.ts', [], {});
+    children.push(bare);
+    const options = { url: `${bare.url}/hooks/tradingview/x`, connections: 10, overallRate: RATE, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: '{"symbol":"BTCUSDT","action":"buy"}' };
+    await autocannon({ ...options, duration: 2 });
+    const bareRun = await autocannon({ ...options, duration: SECONDS });
+    await bare.stop();
+
+    progress(`seeding ${USERS} users with Bybit keys`);
+    const databaseUrl = await createDatabase(postgres.url, 'bench_signals');
+    const log = createLogger('silent');
+    const database = openDatabase(databaseUrl, log, 4);
+    await runMigrations(database, log);
+    const users = new UserRepository(database.db);
+    const endpoints = new EndpointRepository(database.db);
+    const keys = new BybitKeyRepository(database.db);
+    const box = SecretBox.fromKey(Buffer.from(ENCRYPTION_KEY, 'hex'));
+    const seeded: { token: string; apiKey: string }[] = [];
+    for (let i = 0; i < USERS; i += 1) {
+      const { user } = await users.register({ telegramId: 2_000_000 + i, language: 'en', firstName: `Trader${i}` }, true);
+      const apiKey = `BENCHKEY${String(i).padStart(6, '0')}`;
+      const secret = `benchsecret${String(i).padStart(6, '0')}abcdefghijklmnopq`;
+      bybit.addAccount({ apiKey, secret, balances: { USDT: 1e9 } });
+      await keys.save(user.id, 'demo', {
+        apiKey: box.encrypt(apiKey),
+        apiSecret: box.encrypt(secret),
+        maskedKey: SecretBox.mask(apiKey),
+        info: { readOnly: false, permissions: {}, ips: [], expiredAt: null },
+      });
+      seeded.push({ token: (await endpoints.getOrCreate(user.id, 'tradingview')).token, apiKey });
+    }
+    await database.close();
+
+    const app = await startProcess('src/main.ts', ['--role', 'all'], {
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.url,
+      DATABASE_URL: databaseUrl,
+      ENCRYPTION_KEY,
+      HOOK_RATE_LIMIT_PER_MINUTE: '1000000',
+      TELEGRAM_RATE_PER_SECOND: '200',
+      BYBIT_BASE_URL: bybit.url,
+      BYBIT_DEMO_BASE_URL: bybit.url,
+      LOG_LEVEL: 'info', // start-up lines; per-signal lines are debug
+    });
+    children.push(app);
+
+    const send = (user: number, marker: string) =>
+      fetch(`${app.url}/hooks/tradingview/${seeded[user]!.token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ symbol: 'BTCUSDT', action: 'buy', price: 50000, qty: 0.001, id: marker }),
+      }).then((response) => response.arrayBuffer());
+
+    progress('warm-up: one alert per user (JIT, pools, instrument cache, leverage set once)');
+    for (let i = 0; i < USERS; i += 1) {
+      await send(i, `warm-${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000 / RATE));
+    }
+    await bybit.waitForOrders(USERS, 60_000);
+    // The warm-up's requests count against Bybit's 600 per 5 s for 5 s: let them leave the window,
+    // or the measured alerts would queue behind the warm-up's budget.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+
+    progress(`${RATE} alerts/s for ${SECONDS}s`);
+    const firstCall = bybit.calls.length;
+    const sentAt: number[] = [];
+    const requests: Promise<unknown>[] = [];
+    const started = Date.now();
+    const total = RATE * SECONDS;
+    for (let i = 0; i < total; i += 1) {
+      const due = started + (i * 1000) / RATE;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      sentAt.push(Date.now());
+      requests.push(send(i % USERS, `run-${i}`));
+    }
+    await Promise.all(requests);
+    await bybit.waitForOrders(USERS + total, 60_000).catch(() => undefined);
+
+    const byPath = new Map<string, number>();
+    for (const call of bybit.calls.slice(firstCall)) byPath.set(call.path, (byPath.get(call.path) ?? 0) + 1);
+    progress(`requests to the fake Bybit during the run: ${[...byPath].map(([path, n]) => `${path} ${n}`).join(', ')}`);
+    // Each user's orders arrive in the order of their alerts: pair them up per user.
+    const arrivals = new Map<string, number[]>();
+    for (const call of bybit.calls.slice(firstCall)) {
+      if (call.path !== '/v5/order/create' || call.retCode !== 0 || !call.apiKey) continue;
+      arrivals.set(call.apiKey, [...(arrivals.get(call.apiKey) ?? []), call.at]);
+    }
+    const latencies: number[] = [];
+    const perUser = new Map<string, number>();
+    sentAt.forEach((at, i) => {
+      const { apiKey } = seeded[i % USERS]!;
+      const k = perUser.get(apiKey) ?? 0;
+      perUser.set(apiKey, k + 1);
+      const arrived = arrivals.get(apiKey)?.[k];
+      if (arrived !== undefined) latencies.push(arrived - at);
+    });
+    latencies.sort((a, b) => a - b);
+    const p50 = percentile(latencies, 50);
+    const p99 = percentile(latencies, 99);
+    printTable(
+      `Signal latency: ${RATE} alerts/s for ${SECONDS}s over ${USERS} users (after a warm-up); ms`,
+      ['scenario', 'requests', 'done', 'p50', 'p99', 'max'],
+      [
+        ['(a) bare route round trip at 50/s', bareRun.requests.total, bareRun.requests.total - bareRun.non2xx - bareRun.errors, fmt(bareRun.latency.p50), fmt(bareRun.latency.p99), fmt(bareRun.latency.max)],
+        ['(s) alert sent -> order at Bybit', total, latencies.length, fmt(p50), fmt(p99), fmt(latencies.at(-1) ?? NaN)],
+        ['(s) - (a): what Hookbot adds', '', '', fmt(p50 - bareRun.latency.p50), fmt(p99 - bareRun.latency.p99), ''],
+      ],
+    );
+    if (latencies.length < total) throw new Error(`only ${latencies.length} of ${total} alerts became orders at the fake Bybit`);
+  } finally {
+    for (const child of children) await child.stop().catch(() => undefined);
+    await bybit.close();
+    await telegram.close();
+    await postgres.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,62 @@
+/**
+ * At most `limit` grants in any `windowMs`, first come first served. Callers beyond it wait for
+ * a slot; nothing is dropped. Bybit counts 600 requests per 5 s per IP, for every user of this
+ * server together, so one instance is shared by all of them.
+ */
+export class WindowLimiter {
+  private readonly granted: number[] = [];
+  private readonly waiting: Array<() => void> = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Resolves when the caller may send one request. */
+  take(): Promise<void> {
+    if (this.waiting.length === 0 && this.tryGrant()) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.schedule();
+    });
+  }
+
+  /**
+   * A slot now, only if nobody waits and the window is less than `share` used: for requests that
+   * are nice to have (the fill price of an order already placed), never at the cost of an order.
+   */
+  tryTake(share = 0.5): boolean {
+    if (this.waiting.length > 0) return false;
+    const now = this.now();
+    while (this.granted.length > 0 && (this.granted[0] as number) <= now - this.windowMs) this.granted.shift();
+    if (this.granted.length >= this.limit * share) return false;
+    this.granted.push(now);
+    return true;
+  }
+
+  /** Requests waiting for a slot now. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  private tryGrant(): boolean {
+    const now = this.now();
+    while (this.granted.length > 0 && (this.granted[0] as number) <= now - this.windowMs) this.granted.shift();
+    if (this.granted.length >= this.limit) return false;
+    this.granted.push(now);
+    return true;
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const oldest = this.granted[0];
+    const delay = oldest === undefined ? 0 : Math.max(0, oldest + this.windowMs - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      while (this.waiting.length > 0 && this.tryGrant()) this.waiting.shift()?.();
+      if (this.waiting.length > 0) this.schedule();
+    }, Math.ceil(delay));
+  }
+}

@@ -1,0 +1,38 @@
+import type { FakeTelegram, FakeUser, SentMessage } from './fakeTelegram.js';
+
+/** Sends a message as the user and waits for the first bot message after it that matches. */
+export async function say(telegram: FakeTelegram, user: FakeUser, text: string, predicate: (m: SentMessage) => boolean = () => true): Promise<SentMessage> {
+  const asked = Date.now();
+  telegram.sendUserMessage(user, text);
+  return telegram.waitForMessage(user.id, (m) => m.at >= asked && predicate(m));
+}
+
+const has = (fragment: string) => (m: SentMessage) => (m.plainText ?? m.text ?? '').includes(fragment);
+
+/** The /keys conversation as a user has it; resolves with the bot's final answer. */
+export async function enterKeys(telegram: FakeTelegram, user: FakeUser, account: 'demo' | 'real', apiKey: string, secret: string): Promise<SentMessage> {
+  await say(telegram, user, `/keys ${account}`, has('API key'));
+  await say(telegram, user, apiKey, has('API secret'));
+  return say(telegram, user, secret, (m) => /saved|not saved/.test(m.plainText ?? ''));
+}
+
+/** Presses a /settings button that asks a question, answers it, and waits for "Saved". */
+export async function setSetting(telegram: FakeTelegram, user: FakeUser, button: string, answer: string): Promise<SentMessage> {
+  const menu = await say(telegram, user, '/settings', has('Trading settings'));
+  const asked = Date.now();
+  telegram.pressButton(user, menu.messageId, button);
+  await telegram.waitForMessage(user.id, (m) => m.at >= asked && /Send /.test(m.plainText ?? ''));
+  return say(telegram, user, answer, (m) => /Saved|❓|⏳/.test(m.plainText ?? ''));
+}
+
+/** Presses a /settings toggle (market or account) until the menu shows `wanted`. */
+export async function toggleSetting(telegram: FakeTelegram, user: FakeUser, button: 'set:market' | 'set:account', wanted: string): Promise<void> {
+  const label = button === 'set:market' ? 'Market: ' : 'Account: ';
+  const menu = await say(telegram, user, '/settings', has('Trading settings'));
+  if ((menu.plainText ?? '').includes(`${label}${wanted}`)) return;
+  const update = telegram.pressButton(user, menu.messageId, button);
+  await telegram.waitForCall('answerCallbackQuery', (call) => call.params.callback_query_id === update.callback_query?.id);
+  const now = telegram.chat(user.id).messages.find((m) => m.message_id === menu.messageId);
+  const text = now && 'text' in now ? (now.text ?? '') : '';
+  if (!text.includes(`${label}${wanted}`)) throw new Error(`settings did not switch to ${wanted}: ${text}`);
+}
