@@ -3,3 +3,4 @@ await import('./ingress.js');
 await import('./fal.js');
 await import('./relay.js');
 await import('./signal-latency.js');
+await import('./scrape.js');

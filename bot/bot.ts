@@ -12,6 +12,7 @@ import { guard } from './features/guard.js';
 import { help } from './features/help.js';
 import { lang } from './features/lang.js';
 import { replies } from './features/replies.js';
+import { scrape } from './features/scrape.js';
 import { start } from './features/start.js';
 import { unknown } from './features/unknown.js';
 import { url } from './features/url.js';
@@ -58,7 +59,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   root.use(guard);
   // Answers to the bot's questions come before the features, so a secret is never taken for chat.
   root.use(prompts);
-  root.use(url, fal, admin);
+  root.use(url, fal, scrape, admin);
   root.use(settings, keys, orders);
   root.use(connect, whatsapp, avito, replies);
   // Keep last: features added later go above this line.
@@ -101,7 +102,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'settings', 'keys', 'orders', 'fal', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
+const USER_COMMANDS = ['start', 'url', 'settings', 'keys', 'orders', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

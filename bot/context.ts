@@ -1,5 +1,6 @@
 import type { I18n, I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
+import type { ApiKeyRepository } from '../models/apiKeys.js';
 import type { EndpointRepository } from '../models/endpoints.js';
 import type { PromptRepository } from '../models/prompts.js';
 import type { User } from '../models/schema.js';
@@ -10,6 +11,7 @@ import type { AvitoService } from '../src/services/avito/avitoService.js';
 import type { RelayedEvent } from '../src/services/relay/relayedEvents.js';
 import type { SecretBox } from '../src/services/secrets/secretBox.js';
 import type { WhatsAppService } from '../src/services/whatsapp/whatsappService.js';
+import type { ScrapeJobs } from '../src/services/scraper/scrapeJobs.js';
 import type { OutgoingMessage } from '../src/services/telegram/outbox.js';
 import type { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
 import type { TradingService } from '../src/services/trading/service.js';
@@ -38,6 +40,8 @@ export interface BotDeps {
     keys: BybitKeyRepository;
     signals: TradeSignalRepository;
   };
+  apiKeys: ApiKeyRepository;
+  scrapes: ScrapeJobs;
 }
 
 export interface HookbotFlavor {

@@ -250,3 +250,100 @@ export const tradeSignals = pgTable(
 export type TradingSettingsRow = typeof tradingSettings.$inferSelect;
 export type BybitKeyRow = typeof bybitKeys.$inferSelect;
 export type TradeSignalRow = typeof tradeSignals.$inferSelect;
+// --- issue #4: Google Maps scrapes and outbound webhooks -----------------------------------
+
+/** One HTTP API key per user (only its hash is kept) and the secret that signs their webhooks. */
+export const apiKeys = pgTable('api_keys', {
+  userId: bigint('user_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** sha256 of the key, hex: a leaked table does not leak keys. */
+  keyHash: text('key_hash').notNull().unique(),
+  /** The first characters, to show which key is in use. */
+  keyPrefix: text('key_prefix').notNull(),
+  /** `whsec_<base64>`: Standard Webhooks signing secret, sealed by SecretBox (opened to sign). */
+  webhookSecret: text('webhook_secret').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A scrape: status queued -> running -> completed | failed | cancelled. */
+export const scrapeJobs = pgTable(
+  'scrape_jobs',
+  {
+    id: text('id').primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The Telegram chat that follows the job (the user's). */
+    chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+    source: text('source').notNull(),
+    query: text('query').notNull(),
+    maxResults: integer('max_results').notNull(),
+    language: text('language').notNull(),
+    webhookUrl: text('webhook_url'),
+    status: text('status').notNull().default('queued'),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    error: text('error'),
+    resultCount: integer('result_count').notNull().default(0),
+    /** Runs started: a job interrupted by a restart is resumed, a few times at most. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Refreshed while a worker runs the job; a stale one means the worker is gone. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    /** The outbox row of the progress message, which later rows edit. */
+    progressOutboxId: bigint('progress_outbox_id', { mode: 'number' }),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('scrape_jobs_user_idx').on(t.userId, t.createdAt), index('scrape_jobs_active_idx').on(t.status).where(sql`status IN ('queued', 'running')`)],
+);
+
+/** The results of a scrape in extraction order; a place appears once per job. */
+export const scrapeResults = pgTable(
+  'scrape_results',
+  {
+    jobId: text('job_id')
+      .notNull()
+      .references(() => scrapeJobs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    placeId: text('place_id').notNull(),
+    data: jsonb('data').notNull(),
+    extractedAt: timestamp('extracted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.position] }), uniqueIndex('scrape_results_place_idx').on(t.jobId, t.placeId)],
+);
+
+/** Every webhook request owed to a user, in order per job; status pending -> delivered | failed. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    jobId: text('job_id')
+      .notNull()
+      .references(() => scrapeJobs.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    url: text('url').notNull(),
+    /** `webhook-id`: the same on every retry, so the receiver can drop repeats. */
+    messageId: text('message_id').notNull(),
+    payload: jsonb('payload').notNull(),
+    timeoutMs: integer('timeout_ms').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Retried until then, then recorded as failed. */
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_job_seq_idx').on(t.jobId, t.seq),
+    index('webhook_deliveries_pending_idx').on(t.jobId, t.seq).where(sql`status = 'pending'`),
+  ],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type ScrapeJob = typeof scrapeJobs.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
 import { parseTradeAlert } from '../handlers/tradeSignal.js';
 import { AvitoConnectionRepository, WhatsAppConnectionRepository } from '../models/connections.js';
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { Agenda } from 'agenda';
+import { ApiKeyRepository } from '../models/apiKeys.js';
 import { EndpointRepository } from '../models/endpoints.js';
 import { PromptRepository } from '../models/prompts.js';
 import { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
@@ -35,6 +38,10 @@ import { enqueueMessages, OutboxWorker, type OutgoingMessage } from './services/
 import { acquirePollingLock, releasePollingLock } from './services/telegram/pollingLock.js';
 import { tradeTradingViewAlert } from './services/trading/recordSignal.js';
 import { TradingService } from './services/trading/service.js';
+import { SCRAPE_JOB, SCRAPE_RECOVER_JOB, ScrapeJobs } from './services/scraper/scrapeJobs.js';
+import { hostResolver } from './services/webhooks/addressGuard.js';
+import { WebhookDispatcher } from './services/webhooks/dispatcher.js';
+import { guardedAgent } from './services/webhooks/guardedAgent.js';
 
 export const roles = ['web', 'worker', 'bot'] as const;
 export type Role = (typeof roles)[number];
@@ -125,6 +132,31 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       onQueued: wakeOutbox,
     });
 
+    // Maps scrapes (issue #4): created by the bot and the API, run by agenda on workers.
+    const apiKeys = new ApiKeyRepository(database.db);
+    const resolveHost = hostResolver(config.webhooks.dnsServers);
+    const guarded = guardedAgent(resolveHost, config.webhooks.allowPrivate);
+    stops.push({ name: 'outbound HTTP agent', stop: () => guarded.close() });
+    let dispatcher: WebhookDispatcher | undefined;
+    let jobAgenda: Agenda | undefined;
+    const scrapes = new ScrapeJobs({
+      pool: database.pool,
+      log,
+      t: i18n.t.bind(i18n),
+      config,
+      schedule: async (jobId) => {
+        if (!jobAgenda) {
+          // A process without the worker role only puts jobs on the queue; workers run them.
+          jobAgenda = new Agenda({ backend: new PostgresBackend({ pool: database.pool }), name: `hookbot-enqueue-${process.pid}` });
+          await jobAgenda.ready;
+        }
+        await jobAgenda.now(SCRAPE_JOB, { jobId });
+      },
+      wakeOutbox,
+      wakeWebhooks: () => dispatcher?.wake(),
+      websiteAgent: guarded,
+    });
+
     const needsBot = has('bot') || (has('web') && config.telegram.mode === 'webhook');
     const bot = needsBot ? createBot({
           config,
@@ -144,6 +176,8 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
             keys: new BybitKeyRepository(database.db),
             signals: new TradeSignalRepository(database.db),
           },
+          apiKeys,
+          scrapes,
         }) : undefined;
 
     if (has('worker')) {
@@ -158,17 +192,35 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       });
       await outbox.start();
       stops.push({ name: 'outbox', stop: () => outbox!.stop() });
+      dispatcher = new WebhookDispatcher({ pool: database.pool, log, agent: guarded, openSecret: (sealed) => secrets.decrypt(sealed) });
+      await dispatcher.start();
+      stops.push({ name: 'webhook dispatcher', stop: () => dispatcher!.stop() });
       const scheduler = await startScheduler({
         pool: database.pool,
         processor,
         log,
         sweepIntervalSeconds: config.processing.sweepIntervalSeconds,
         sweepMinAgeSeconds: config.processing.sweepMinAgeSeconds,
+        define: (agenda) => {
+          agenda.define<{ jobId: string }>(SCRAPE_JOB, (job) => scrapes.run(job.attrs.data.jobId, () => job.touch()), {
+            concurrency: config.scrape.jobsPerWorker,
+            lockLifetime: 60_000,
+          });
+          agenda.define(SCRAPE_RECOVER_JOB, async () => {
+            const scheduled = await scrapes.recover();
+            if (scheduled > 0) log.info({ scheduled }, 'scrapes left by a stopped worker scheduled again');
+          });
+        },
         jobs: [avitoPollJob(avito, new IngestWriter(database.pool), config.processing.inline ? processor : undefined, config.providers.avitoPollIntervalSeconds)],
       });
+      jobAgenda = scheduler.agenda;
       stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
       trading.startSweeper(config.processing.sweepIntervalSeconds);
       trading.wake();
+      // Before the scheduler drains: running scrapes are handed back, to resume on the next start.
+      stops.push({ name: 'scrapes', stop: () => scrapes.handBack() });
+      await scheduler.agenda.every('15 seconds', SCRAPE_RECOVER_JOB);
+      await scrapes.recover();
     }
 
     let url: string | undefined;
@@ -190,6 +242,13 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         ingest,
         processor: config.processing.inline ? processor : undefined,
         hooks: config.hooks,
+        scrape: {
+          scrapes,
+          apiKeys,
+          resolveHost,
+          allowPrivateWebhooks: config.webhooks.allowPrivate,
+          maxResults: config.scrape.maxResults,
+        },
         legacyWebhook: config.legacyWebhook && {
           passphrase: config.legacyWebhook.passphrase,
           owner: async () => {

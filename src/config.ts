@@ -73,6 +73,19 @@ const envSchema = z
     TRADE_LEASE_SECONDS: int(120, 5, 3_600),
     OWNER_TELEGRAM_ID: z.coerce.number().int().positive().optional(),
     WEBHOOK_PASSPHRASE: z.string().min(8, 'must be at least 8 characters').optional(),
+    // --- issue #4: Google Maps scrapes and outbound webhooks ---
+    MAPS_BASE_URL: z.url().default('https://www.google.com'),
+    CHROMIUM_PATH: z.string().min(1).optional(),
+    SCRAPE_CONCURRENCY: int(3, 1, 16),
+    SCRAPE_MAX_RESULTS: int(200, 1, 1_000),
+    SCRAPE_JOBS_PER_WORKER: int(2, 1, 16),
+    SCRAPE_EMAIL_TIMEOUT_SECONDS: int(8, 1, 60),
+    ALLOW_PRIVATE_WEBHOOKS: bool(false),
+    WEBHOOK_RETRY_SECONDS: int(900, 5, 86_400),
+    DNS_SERVERS: z
+      .string()
+      .regex(/^[0-9a-fA-F.:[\],\s]+$/, 'must be comma-separated IP addresses (optionally with :port)')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -131,6 +144,15 @@ export interface Config {
   };
   /** The legacy shared POST /webhook: trades for this Telegram user, with this passphrase. */
   legacyWebhook: { ownerTelegramId: number; passphrase: string } | undefined;
+  scrape: {
+    mapsBaseUrl: string;
+    chromiumPath: string | undefined;
+    concurrency: number;
+    maxResults: number;
+    jobsPerWorker: number;
+    emailTimeoutSeconds: number;
+  };
+  webhooks: { allowPrivate: boolean; retrySeconds: number; dnsServers: string[] };
 }
 
 export class ConfigError extends Error {
@@ -202,5 +224,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       env.OWNER_TELEGRAM_ID !== undefined && env.WEBHOOK_PASSPHRASE !== undefined
         ? { ownerTelegramId: env.OWNER_TELEGRAM_ID, passphrase: env.WEBHOOK_PASSPHRASE }
         : undefined,
+    scrape: {
+      mapsBaseUrl: env.MAPS_BASE_URL.replace(/\/+$/, ''),
+      chromiumPath: env.CHROMIUM_PATH,
+      concurrency: env.SCRAPE_CONCURRENCY,
+      maxResults: env.SCRAPE_MAX_RESULTS,
+      jobsPerWorker: env.SCRAPE_JOBS_PER_WORKER,
+      emailTimeoutSeconds: env.SCRAPE_EMAIL_TIMEOUT_SECONDS,
+    },
+    webhooks: {
+      allowPrivate: env.ALLOW_PRIVATE_WEBHOOKS,
+      retrySeconds: env.WEBHOOK_RETRY_SECONDS,
+      dnsServers: (env.DNS_SERVERS ?? '').split(',').map((server) => server.trim()).filter(Boolean),
+    },
   };
 }

@@ -43,6 +43,13 @@ export const redactPaths = [
   '*.*.requestOptions',
   'err.config.headers',
   'err.config.data',
+  // issue #4: API keys and webhook signing secrets
+  'webhookSecret',
+  '*.webhookSecret',
+  'webhook_secret',
+  '*.webhook_secret',
+  'key',
+  '*.key',
 ];
 
 /** stdout, where a failed write (the reader went away: EPIPE) is dropped instead of thrown. */

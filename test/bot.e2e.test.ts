@@ -210,19 +210,19 @@ describe('command menu', () => {
 
   it('lists the user commands in English, Arabic and Russian, and the admin commands in the admin chat', async () => {
     const english = await commandsFor({});
-    expect(english.map((c) => c.command)).toEqual(['start', 'url', 'settings', 'keys', 'orders', 'fal', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito']);
+    expect(english.map((c) => c.command)).toEqual(['start', 'url', 'settings', 'keys', 'orders', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito']);
     expect(english.find((c) => c.command === 'url')?.description).toBe('Your personal webhook URL');
 
     for (const [languageCode, script] of [['ar', ARABIC], ['ru', CYRILLIC]] as const) {
       const translated = await commandsFor({ languageCode });
-      expect(translated.map((c) => c.command)).toEqual(['start', 'url', 'settings', 'keys', 'orders', 'fal', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito']);
+      expect(translated.map((c) => c.command)).toEqual(['start', 'url', 'settings', 'keys', 'orders', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito']);
       for (const command of translated) expect(command.description).toMatch(script);
     }
 
     const scope = { type: 'chat' as const, chat_id: ADMIN_ID };
     for (const languageCode of [undefined, 'ar', 'ru']) {
       const adminCommands = await commandsFor({ scope, languageCode });
-      expect(adminCommands.map((c) => c.command)).toEqual(['start', 'url', 'settings', 'keys', 'orders', 'fal', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito', 'users', 'user', 'activate', 'deactivate']);
+      expect(adminCommands.map((c) => c.command)).toEqual(['start', 'url', 'settings', 'keys', 'orders', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito', 'users', 'user', 'activate', 'deactivate']);
     }
     expect((await commandsFor({ scope, languageCode: 'ru' })).find((c) => c.command === 'deactivate')?.description).toMatch(CYRILLIC);
   });

@@ -42,6 +42,23 @@ describe('loadConfig', () => {
   it('parses admin ids', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: token, ADMIN_IDS: '1, 22,333' }).adminIds).toEqual([1, 22, 333]);
   });
+
+  it('has safe defaults for Maps scrapes and outbound webhooks, and checks them', () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: token });
+    expect(config.scrape).toEqual({
+      mapsBaseUrl: 'https://www.google.com',
+      chromiumPath: undefined,
+      concurrency: 3,
+      maxResults: 200,
+      jobsPerWorker: 2,
+      emailTimeoutSeconds: 8,
+    });
+    expect(config.webhooks).toEqual({ allowPrivate: false, retrySeconds: 900, dnsServers: [] });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token, DNS_SERVERS: '10.0.0.2, 127.0.0.1:5353' }).webhooks.dnsServers).toEqual(['10.0.0.2', '127.0.0.1:5353']);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, DNS_SERVERS: 'dns.example' })).toThrow(/DNS_SERVERS must be comma-separated IP addresses/);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, SCRAPE_CONCURRENCY: '0' })).toThrow(/SCRAPE_CONCURRENCY/);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, MAPS_BASE_URL: 'maps' })).toThrow(/MAPS_BASE_URL/);
+  });
 });
 
 describe('trading settings (issue #3)', () => {

@@ -210,6 +210,18 @@ function sampleVariables(locale: string): Record<string, string | number> {
     lag: '60 s',
     ips: '203.0.113.7',
     result: i18n.t(locale, 'orders-status-rejected'),
+    // Maps scrapes (issue #4)
+    query: escapeHtml('restaurants in Cairo <best> & cheap'),
+    bar: '▓▓▓▓░░░░░░░░',
+    done: 4,
+    found: 18,
+    phase: i18n.t(locale, 'scrape-phase-running'),
+    phones: 10,
+    websites: 7,
+    emails: 3,
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    prefix: 'hb_AbCd',
+    base: 'https://hooks.example.com',
   };
 }
 
@@ -264,6 +276,7 @@ describe('locale files', () => {
     // The command menu builds its keys as `cmd-<command>`.
     for (const command of ['start', 'url', 'fal', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
     for (const command of ['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'settings', 'keys', 'orders']) named.add(`cmd-${command}`);
+    for (const command of ['start', 'url', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
     expect(named.size).toBeGreaterThan(30);
     for (const key of named) expect(englishKeys, `key "${key}" used in bot/`).toContain(key);
   });

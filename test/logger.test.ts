@@ -27,11 +27,12 @@ describe('secrets never reach the logs', () => {
         req: { method: 'POST', url: '/hooks/tradingview/SuperSecretTokenValue123', headers: { authorization: 'Bearer hunter2' } },
         user: { token: 'tok-secret', apiSecret: 'api-secret', passphrase: 'pass-secret' },
         password: 'pw-secret',
+        apiKeys: { key: 'hb_key-secret', webhookSecret: 'whsec_signing-secret' },
       },
       'request failed',
     );
     const output = lines.join('');
-    for (const secret of ['SuperSecretTokenValue123', 'hunter2', 'tok-secret', 'api-secret', 'pass-secret', 'pw-secret']) {
+    for (const secret of ['SuperSecretTokenValue123', 'hunter2', 'tok-secret', 'api-secret', 'pass-secret', 'pw-secret', 'hb_key-secret', 'whsec_signing-secret']) {
       expect(output).not.toContain(secret);
     }
     expect(output).toContain('/hooks/tradingview/SuperS…');

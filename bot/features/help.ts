@@ -13,6 +13,7 @@ help.command('help', async (ctx) => {
     }),
     ctx.t('help-fal'),
     ctx.t('help-messengers'),
+    ctx.t('help-scrape', { max: ctx.deps.config.scrape.maxResults }),
   ];
   parts.push(ctx.t('help-trading'));
   if (ctx.isAdmin) parts.push(ctx.t('help-admin'));

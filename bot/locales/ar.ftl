@@ -427,3 +427,54 @@ orders-status-nothing = ‏ℹ️ لا شيء يُنفَّذ
 orders-status-skipped = ‏⏸ تُخطّي (الحساب معطّل)
 orders-status-pending = ‏⏳ بانتظار Bybit
 keys-private-only = ‏🔒 أرسل /keys إليّ في محادثة خاصة: مفاتيح API لا مكان لها في مجموعة.
+
+## Google Maps scrapes (issue #4): bot/features/scrape.ts, src/services/scraper/
+cmd-scrape = ‏جمع أماكن من خرائط Google
+cmd-cancel = ‏إيقاف الجمع الجاري
+cmd-apikey = ‏مفتاح HTTP API وسرّ الـ webhooks
+scrape-usage =
+    ‏🔎 <b>جمع الأماكن من خرائط Google</b>
+    ‏أرسل /scrape ثم ما تبحث عنه وعدد الأماكن (من 1 إلى { $max })، مثلًا:
+    ‏<code>/scrape مطاعم في القاهرة 20</code>
+scrape-too-many = ‏⏳ لديك بالفعل عمليات جمع في الانتظار أو قيد التشغيل (الحد { $count }). انتظر حتى تنتهي إحداها، أو أوقفها بالأمر /cancel.
+scrape-progress =
+    ‏🔎 <b>{ $query }</b>
+    ‏{ $bar } { $done }/{ $total }
+    ‏{ $phase } · الروابط الموجودة: { $found } · { $seconds } ث
+scrape-phase-queued = ‏⏳ في انتظار عامل متاح
+scrape-phase-searching = ‏🌐 جارٍ فتح خرائط Google
+scrape-phase-running = ‏⚙️ جارٍ استخراج الأماكن
+scrape-phase-completed = ‏✅ اكتمل
+scrape-phase-failed = ‏❌ فشل
+scrape-phase-cancelled = ‏⏹ أُوقف
+scrape-csv-caption = ‏📄 <b>{ $query }</b>: عدد الأماكن في هذا الملف: { $count }
+scrape-summary =
+    ‏✅ <b>اكتمل</b>: <b>{ $query }</b>، عدد الأماكن: { $count }، خلال { $seconds } ث.
+    ‏📞 بهاتف: { $phones } · 🌐 بموقع: { $websites } · ✉️ ببريد إلكتروني: { $emails }
+scrape-cancelled = ‏⏹ أُوقف جمع <b>{ $query }</b>. عدد الأماكن التي وُجدت قبل ذلك: { $count }.
+scrape-error-blocked = ‏❌ خرائط Google تحظر البحث الآلي من هذا الخادم حاليًا، لذلك توقف جمع <b>{ $query }</b> (عدد الأماكن: { $count }). حاول مرة أخرى لاحقًا.
+scrape-error-browser = ‏❌ تعذّر بدء جمع <b>{ $query }</b>: لا يوجد متصفح Chromium على الخادم. يمكن للمسؤول تثبيته بالأمر <code>npx playwright install chromium</code> أو ضبط CHROMIUM_PATH.
+scrape-error-other = ‏❌ فشل جمع <b>{ $query }</b> (عدد الأماكن: { $count }): { $error }
+cancel-none = ‏لا توجد عملية جمع لإيقافها.
+cancel-requested = ‏⏹ جارٍ إيقاف جمع <b>{ $query }</b>…
+apikey-message =
+    ‏🔑 <b>مفتاح HTTP API الخاص بك</b>، يظهر هذه المرة فقط: احتفظ به سرًّا.
+    ‏<code>{ $key }</code>
+
+    ‏✍️ <b>سرّ توقيع الـ webhooks</b> (Standard Webhooks): تحقّق به من <code>webhook-signature</code> في كل طلب نرسله إليك.
+    ‏<code>{ $secret }</code>
+
+    ‏ابدأ الجمع بالطلب <code>POST { $base }/scrape</code> مع الترويسة <code>Authorization: Bearer &lt;المفتاح&gt;</code> وجسم JSON مثل:
+    ‏<code>{ $example }</code>
+apikey-existing =
+    ‏🔑 مفتاح HTTP API الخاص بك يبدأ بـ <code>{ $prefix }</code>. لا يظهر المفتاح إلا عند إنشائه؛ اضغط الزر للحصول على مفتاح جديد (ويتوقف القديم فورًا).
+
+    ‏✍️ <b>سرّ توقيع الـ webhooks</b> (Standard Webhooks):
+    ‏<code>{ $secret }</code>
+btn-new-apikey = ‏🔄 مفتاح API جديد
+callback-apikey-new = ‏أُنشئ مفتاح API جديد؛ المفتاح القديم لم يعد يعمل.
+help-scrape =
+    ‏<b>خرائط Google</b>
+    ‏/scrape &lt;ماذا&gt; &lt;كم&gt; — مثلًا <code>/scrape مطاعم في القاهرة 20</code> (بحد أقصى { $max }): يصلك كل مكان هنا فور العثور عليه، ثم ملف CSV
+    ‏/cancel — إيقاف الجمع الجاري
+    ‏/apikey — مفتاحك لواجهة HTTP API (<code>POST /scrape</code>) والسرّ الذي نوقّع به الـ webhooks

@@ -417,3 +417,54 @@ orders-status-nothing = ℹ️ nothing to do
 orders-status-skipped = ⏸ skipped (account inactive)
 orders-status-pending = ⏳ waiting for Bybit
 keys-private-only = 🔒 Send /keys to me in a private chat: API keys do not belong in a group.
+
+## Google Maps scrapes (issue #4): bot/features/scrape.ts, src/services/scraper/
+cmd-scrape = Scrape places from Google Maps
+cmd-cancel = Stop your running scrape
+cmd-apikey = Your HTTP API key and webhook secret
+scrape-usage =
+    🔎 <b>Scrape Google Maps</b>
+    Send /scrape, what to look for, and how many places (1 to { $max }), for example:
+    <code>/scrape restaurants in Cairo 20</code>
+scrape-too-many = ⏳ You already have { $count } scrapes queued or running. Wait for one to finish, or stop it with /cancel.
+scrape-progress =
+    🔎 <b>{ $query }</b>
+    { $bar } { $done }/{ $total }
+    { $phase } · links found: { $found } · { $seconds } s
+scrape-phase-queued = ⏳ waiting for a free worker
+scrape-phase-searching = 🌐 opening Google Maps
+scrape-phase-running = ⚙️ extracting places
+scrape-phase-completed = ✅ finished
+scrape-phase-failed = ❌ failed
+scrape-phase-cancelled = ⏹ stopped
+scrape-csv-caption = 📄 <b>{ $query }</b>: places in this file: { $count }
+scrape-summary =
+    ✅ <b>Done</b>: <b>{ $query }</b>, places: { $count }, in { $seconds } s.
+    📞 with a phone: { $phones } · 🌐 with a website: { $websites } · ✉️ with an e-mail: { $emails }
+scrape-cancelled = ⏹ The scrape of <b>{ $query }</b> was stopped. Places found before that: { $count }.
+scrape-error-blocked = ❌ Google Maps is blocking automated searches from this server right now, so the scrape of <b>{ $query }</b> stopped (places found: { $count }). Please try again later.
+scrape-error-browser = ❌ The scrape of <b>{ $query }</b> could not start: there is no Chromium browser on the server. The administrator can install one with <code>npx playwright install chromium</code> or set CHROMIUM_PATH.
+scrape-error-other = ❌ The scrape of <b>{ $query }</b> failed (places found: { $count }): { $error }
+cancel-none = There is no scrape to stop.
+cancel-requested = ⏹ Stopping the scrape of <b>{ $query }</b>…
+apikey-message =
+    🔑 <b>Your HTTP API key</b>, shown only this once: keep it secret.
+    <code>{ $key }</code>
+
+    ✍️ <b>Webhook signing secret</b> (Standard Webhooks): check the <code>webhook-signature</code> of every request we send you with it.
+    <code>{ $secret }</code>
+
+    Start a scrape with <code>POST { $base }/scrape</code>, the header <code>Authorization: Bearer &lt;key&gt;</code> and a JSON body such as:
+    <code>{ $example }</code>
+apikey-existing =
+    🔑 Your HTTP API key starts with <code>{ $prefix }</code>. A key is shown only when it is made; press the button for a new one (the old one stops working at once).
+
+    ✍️ <b>Webhook signing secret</b> (Standard Webhooks):
+    <code>{ $secret }</code>
+btn-new-apikey = 🔄 New API key
+callback-apikey-new = A new API key was made; the old one no longer works.
+help-scrape =
+    <b>Google Maps</b>
+    /scrape &lt;what&gt; &lt;how many&gt; — for example <code>/scrape restaurants in Cairo 20</code> (at most { $max }): every place is sent here as soon as it is found, then a CSV file
+    /cancel — stop your running scrape
+    /apikey — your key for the HTTP API (<code>POST /scrape</code>) and the secret that signs our webhooks

@@ -418,3 +418,54 @@ orders-status-nothing = ℹ️ делать нечего
 orders-status-skipped = ⏸ пропущен (аккаунт неактивен)
 orders-status-pending = ⏳ ждёт Bybit
 keys-private-only = 🔒 Отправьте /keys мне в личном чате: API-ключам не место в группе.
+
+## Google Maps scrapes (issue #4): bot/features/scrape.ts, src/services/scraper/
+cmd-scrape = Собрать места из Google Maps
+cmd-cancel = Остановить текущий сбор
+cmd-apikey = Ваш ключ HTTP API и секрет вебхуков
+scrape-usage =
+    🔎 <b>Сбор мест из Google Maps</b>
+    Отправьте /scrape, что искать и сколько мест (от 1 до { $max }), например:
+    <code>/scrape рестораны в Каире 20</code>
+scrape-too-many = ⏳ У вас уже есть сборы в очереди или в работе (не больше { $count }). Дождитесь окончания одного из них или остановите его командой /cancel.
+scrape-progress =
+    🔎 <b>{ $query }</b>
+    { $bar } { $done }/{ $total }
+    { $phase } · найдено ссылок: { $found } · { $seconds } с
+scrape-phase-queued = ⏳ ждём свободного исполнителя
+scrape-phase-searching = 🌐 открываем Google Maps
+scrape-phase-running = ⚙️ извлекаем места
+scrape-phase-completed = ✅ готово
+scrape-phase-failed = ❌ ошибка
+scrape-phase-cancelled = ⏹ остановлено
+scrape-csv-caption = 📄 <b>{ $query }</b>: мест в файле: { $count }
+scrape-summary =
+    ✅ <b>Готово</b>: <b>{ $query }</b>, мест: { $count }, за { $seconds } с.
+    📞 с телефоном: { $phones } · 🌐 с сайтом: { $websites } · ✉️ с e-mail: { $emails }
+scrape-cancelled = ⏹ Сбор по запросу <b>{ $query }</b> остановлен. Найдено мест до остановки: { $count }.
+scrape-error-blocked = ❌ Google Maps сейчас блокирует автоматические запросы с этого сервера, поэтому сбор по запросу <b>{ $query }</b> остановлен (найдено мест: { $count }). Попробуйте позже.
+scrape-error-browser = ❌ Сбор по запросу <b>{ $query }</b> не запустился: на сервере нет браузера Chromium. Администратор может установить его командой <code>npx playwright install chromium</code> или задать CHROMIUM_PATH.
+scrape-error-other = ❌ Сбор по запросу <b>{ $query }</b> завершился ошибкой (найдено мест: { $count }): { $error }
+cancel-none = Нет сбора, который можно остановить.
+cancel-requested = ⏹ Останавливаем сбор по запросу <b>{ $query }</b>…
+apikey-message =
+    🔑 <b>Ваш ключ HTTP API</b> показывается только сейчас: храните его в секрете.
+    <code>{ $key }</code>
+
+    ✍️ <b>Секрет подписи вебхуков</b> (Standard Webhooks): проверяйте им <code>webhook-signature</code> каждого нашего запроса.
+    <code>{ $secret }</code>
+
+    Запустить сбор: <code>POST { $base }/scrape</code> с заголовком <code>Authorization: Bearer &lt;ключ&gt;</code> и телом JSON, например:
+    <code>{ $example }</code>
+apikey-existing =
+    🔑 Ваш ключ HTTP API начинается с <code>{ $prefix }</code>. Ключ показывается только при создании; нажмите кнопку, чтобы получить новый (старый сразу перестанет работать).
+
+    ✍️ <b>Секрет подписи вебхуков</b> (Standard Webhooks):
+    <code>{ $secret }</code>
+btn-new-apikey = 🔄 Новый ключ API
+callback-apikey-new = Создан новый ключ API; старый больше не работает.
+help-scrape =
+    <b>Google Maps</b>
+    /scrape &lt;что&gt; &lt;сколько&gt; — например <code>/scrape рестораны в Каире 20</code> (не больше { $max }): каждое место приходит сюда сразу, как только найдено, а в конце — файл CSV
+    /cancel — остановить текущий сбор
+    /apikey — ключ для HTTP API (<code>POST /scrape</code>) и секрет, которым подписаны наши вебхуки

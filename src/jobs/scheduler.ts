@@ -12,6 +12,8 @@ export interface SchedulerOptions {
   sweepMinAgeSeconds: number;
   /** Further recurring jobs of features (issue #5: the Avito polling fallback). */
   jobs?: RecurringJob[];
+  /** More job types, defined before the scheduler starts (issue #4: the Maps scrapes). */
+  define?: (agenda: Agenda) => Promise<void> | void;
 }
 
 export interface RecurringJob {
@@ -27,7 +29,7 @@ export const jobNames = { sweep: 'inbound-sweep', purge: 'maintenance-purge' } a
  * time. The sweeper is the safety net behind the fast path: whatever was stored but not acted on
  * (a crash, a restart, Telegram or the exchange down) is picked up here.
  */
-export async function startScheduler(options: SchedulerOptions): Promise<{ stop(): Promise<void> }> {
+export async function startScheduler(options: SchedulerOptions): Promise<{ agenda: Agenda; stop(): Promise<void> }> {
   const { pool, processor, log } = options;
   const backend = new PostgresBackend({ pool });
   const agenda = new Agenda({
@@ -61,11 +63,13 @@ export async function startScheduler(options: SchedulerOptions): Promise<{ stop(
 
   for (const job of options.jobs ?? []) agenda.define(job.name, () => job.run(), { concurrency: 1, lockLifetime: 120_000 });
 
+  await options.define?.(agenda);
   await agenda.start();
   await agenda.every(`${options.sweepIntervalSeconds} seconds`, jobNames.sweep);
   await agenda.every('1 hour', jobNames.purge);
   for (const job of options.jobs ?? []) await agenda.every(`${job.intervalSeconds} seconds`, job.name);
   return {
+    agenda,
     async stop() {
       await agenda.drain(10_000);
     },

@@ -6,11 +6,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Logger } from '../logger.js';
 import { healthRoutes, type HealthDeps } from './routes/health.js';
 import { hookRoutes, type HookDeps } from './routes/hooks.js';
+import { scrapeRoutes, type ScrapeRouteDeps } from './routes/scrape.js';
 
 export interface ServerDeps extends HookDeps, HealthDeps {
   log: Logger;
   /** Extra routes mounted by the wiring (Telegram webhook mode). */
   extraRoutes?: (app: FastifyInstance) => Promise<void> | void;
+  /** The scrape API (POST /scrape, GET /jobs/:id, GET /download/:id). */
+  scrape?: ScrapeRouteDeps;
 }
 
 /** Fastify's own error codes mapped to answers a caller can act on. */
@@ -73,6 +76,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(deps));
   await app.register(hookRoutes(deps));
+  if (deps.scrape) await app.register(scrapeRoutes(deps.scrape));
   if (deps.extraRoutes) await app.register(async (scope) => deps.extraRoutes?.(scope));
   return app;
 }

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GrammyError, HttpError, type Api } from 'grammy';
+import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type pg from 'pg';
 import type { Logger } from '../../logger.js';
@@ -27,6 +27,24 @@ export type OutboxCallMethod = (typeof outboxCallMethods)[number];
 /** Where a call's fallback text rides in its stored payload; taken out before the call is made. */
 const FALLBACK_FIELD = 'hookbot_fallback';
 
+/** Marks a call parameter that is a file to upload (stored as base64); see outboxUpload. */
+const UPLOAD_FIELD = 'hookbot_upload';
+
+/** A file to upload as a call parameter, e.g. `call: { method: 'sendDocument', params: { document: outboxUpload(...) } }`. */
+export function outboxUpload(filename: string, content: Buffer): Record<string, unknown> {
+  return { [UPLOAD_FIELD]: { filename, base64: content.toString('base64') } };
+}
+
+/** Stored upload markers back to files for the call. */
+function withUploads(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => {
+      const upload = (value as Record<string, { filename: string; base64: string }> | null)?.[UPLOAD_FIELD];
+      return [key, upload ? new InputFile(Buffer.from(upload.base64, 'base64'), upload.filename) : value];
+    }),
+  );
+}
+
 export interface OutgoingMessage {
   chatId: number;
   /** Telegram HTML; anything user-supplied must already be escaped (see escapeHtml). */
@@ -40,6 +58,11 @@ export interface OutgoingMessage {
    * e.g. when it cannot fetch a photo's URL; only its first 4096 characters are kept.
    */
   call?: { method: OutboxCallMethod; params: Record<string, unknown> };
+  /**
+   * Replace the text of a message queued earlier (its outbox id, as returned by enqueueMessages)
+   * instead of sending a new one. Same chat, so the original has been sent by then.
+   */
+  editOf?: number;
 }
 
 export interface Queryable {
@@ -50,7 +73,7 @@ export interface Queryable {
  * Queues messages in the caller's transaction, so a message exists exactly when the change that
  * caused it committed. Long texts become several rows, which keeps them in order with the rest.
  */
-export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[]): Promise<void> {
+export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[]): Promise<number[]> {
   const chatIds: number[] = [];
   const payloads: string[] = [];
   const sources: (number | null)[] = [];
@@ -63,6 +86,14 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
     ...(buttons ? { reply_markup: buttons } : {}),
   });
   for (const message of messages) {
+    if (message.editOf !== undefined) {
+      // One row, one edit: only the first part of a long text fits the message.
+      chatIds.push(message.chatId);
+      sources.push(message.sourceEventId ?? null);
+      methods.push('editMessageText');
+      payloads.push(JSON.stringify({ ...textPayload(message.chatId, splitHtml(message.html)[0] ?? '', message.buttons), edit_of: message.editOf }));
+      continue;
+    }
     if (message.call) {
       chatIds.push(message.chatId);
       sources.push(message.sourceEventId ?? null);
@@ -87,16 +118,57 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
       payloads.push(JSON.stringify(textPayload(message.chatId, text, last ? message.buttons : undefined)));
     });
   }
-  if (chatIds.length === 0) return;
-  await client.query(
+  if (chatIds.length === 0) return [];
+  const { rows } = await client.query<{ id: string }>(
     `INSERT INTO telegram_outbox (chat_id, payload, source_event_id, method)
      SELECT chat_id, payload, source, method
        FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[], $4::text[]) WITH ORDINALITY AS m(chat_id, payload, source, method, ord)
-     ORDER BY ord`,
+     ORDER BY ord
+     RETURNING id`,
     [chatIds, payloads, sources, methods],
   );
   await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  // Ids follow the insert order; a message split in parts is known by its last part.
+  const ids = rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+  let next = 0;
+  return messages.map((message) => {
+    next += message.editOf !== undefined || message.call ? 1 : splitHtml(message.html).length;
+    return ids[next - 1]!;
+  });
 }
+
+/**
+ * Queues a short message of a stream (e.g. one scrape result) for a chat, or adds it as a new
+ * paragraph to the chat's last queued message when that one belongs to the same `stream`, has
+ * not been tried yet and stays within one Telegram message. When Telegram's per-chat pace
+ * (about one message a second) holds a fast stream back, its items then leave together instead
+ * of queueing up one by one; when the chat keeps up, each goes alone. Returns the outbox id.
+ */
+export async function enqueueStreamItem(client: Queryable, message: { chatId: number; html: string }, stream: string): Promise<number> {
+  const { rows } = await client.query<{ id: string }>(
+    `UPDATE telegram_outbox o
+        SET payload = jsonb_set(o.payload, '{text}', to_jsonb((o.payload->>'text') || E'\\n\\n' || $2::text))
+      WHERE o.id = (SELECT max(id) FROM telegram_outbox WHERE chat_id = $1 AND status = 'pending')
+        AND o.status = 'pending' AND o.locked_until IS NULL AND o.attempts = 0 AND o.method = 'sendMessage'
+        AND o.payload->>'stream' = $3
+        AND length(o.payload->>'text') + length($2::text) + 2 <= $4
+    RETURNING o.id`,
+    [message.chatId, message.html, stream, STREAM_MESSAGE_LIMIT],
+  );
+  if (rows[0]) return Number(rows[0].id);
+  const inserted = await client.query<{ id: string }>(
+    `INSERT INTO telegram_outbox (chat_id, method, payload) VALUES ($1, 'sendMessage', $2) RETURNING id`,
+    [
+      message.chatId,
+      JSON.stringify({ chat_id: message.chatId, text: message.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true }, stream }),
+    ],
+  );
+  await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  return Number(inserted.rows[0]!.id);
+}
+
+/** Markup counted too, so the visible text is surely under Telegram's 4096. */
+const STREAM_MESSAGE_LIMIT = 4000;
 
 interface ClaimedMessage {
   id: number;
@@ -233,7 +305,41 @@ export class OutboxWorker {
     return rows;
   }
 
+  /** An edit of a message queued earlier: its Telegram id comes from that row. */
+  private async edit(message: ClaimedMessage): Promise<void> {
+    const { edit_of: editOf, ...payload } = message.payload as { edit_of: number } & Record<string, unknown>;
+    const { rows } = await this.options.pool.query<{ telegram_message_id: string | null }>(
+      'SELECT telegram_message_id FROM telegram_outbox WHERE id = $1',
+      [editOf],
+    );
+    const messageId = rows[0]?.telegram_message_id;
+    if (!messageId) {
+      // The message to edit never reached the chat (given up, or the chat blocked the bot).
+      await this.options.pool.query(
+        `UPDATE telegram_outbox SET status = 'dropped', locked_until = NULL, last_error = 'the message to edit was never delivered' WHERE id = $1`,
+        [message.id],
+      );
+      return;
+    }
+    await this.limiter.take();
+    try {
+      try {
+        await this.options.api.raw.editMessageText({ ...payload, message_id: Number(messageId) } as never);
+      } catch (error) {
+        // The same text again is refused as "not modified": nothing was lost.
+        if (!(error instanceof GrammyError && /message is not modified/i.test(error.description))) throw error;
+      }
+      await this.options.pool.query(
+        `UPDATE telegram_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, telegram_message_id = $2, last_error = NULL WHERE id = $1`,
+        [message.id, messageId],
+      );
+    } catch (error) {
+      await this.handleFailure(message, error);
+    }
+  }
+
   private async deliver(message: ClaimedMessage): Promise<void> {
+    if (message.method === 'editMessageText') return this.edit(message);
     if (message.method !== 'sendMessage' && !(outboxCallMethods as readonly string[]).includes(message.method)) {
       // Written by a newer version, or by hand: retrying would not make it sendable.
       await this.options.pool.query(`UPDATE telegram_outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
@@ -244,10 +350,11 @@ export class OutboxWorker {
     }
     await this.limiter.take();
     try {
-      const { [FALLBACK_FIELD]: _fallback, ...params } = message.payload;
+      // `stream` is ours (see enqueueStreamItem), not a Bot API parameter.
+      const { [FALLBACK_FIELD]: _fallback, stream: _stream, ...params } = message.payload;
       const send = (this.options.api.raw as unknown as Record<string, (payload: unknown) => Promise<unknown>>)[message.method]!;
       // An album answers with one message per item; the first stands for the row.
-      const result = (await send(params)) as { message_id: number } | Array<{ message_id: number }>;
+      const result = (await send(withUploads(params))) as { message_id: number } | Array<{ message_id: number }>;
       const sentId = Array.isArray(result) ? result[0]?.message_id : result.message_id;
       await this.options.pool.query(
         `UPDATE telegram_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, telegram_message_id = $2, last_error = NULL

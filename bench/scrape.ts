@@ -1,0 +1,227 @@
+/**
+ * Issue #4's scrape benchmark, on the fixture Maps site: time from POST /scrape to the first
+ * result at the user's webhook, places per minute at concurrency 1 and 4, peak RSS of Hookbot
+ * and its Chromium children, and webhook delivery lag (result committed -> received) p50/p99.
+ * Baselines from the same run: concurrency 1 for throughput, a 20-place job for memory, and a
+ * direct POST from this process to the same receiver for the lag floor.
+ *
+ * BENCH_SCRAPE_PLACES (default 200) sets the size of the long job; 20 is used for a quick check.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { ApiKeyRepository } from '../models/apiKeys.js';
+import { UserRepository } from '../models/users.js';
+import { openDatabase, runMigrations } from '../src/db/database.js';
+import { parseEncryptionKey, SecretBox } from '../src/services/secrets/secretBox.js';
+import { createLogger } from '../src/logger.js';
+import { startFakeMaps } from '../test/support/fakeMaps.js';
+import { startFakeTelegram } from '../test/support/fakeTelegram.js';
+import { bulkPlaces } from '../test/support/mapsFixtures.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../test/support/webhookReceiver.js';
+import { createDatabase, percentile, printTable, startPostgres, startProcess, type Child } from './support.js';
+
+/** The key the bench and Hookbot share, so the bench can seal the signing secret it seeds. */
+const ENCRYPTION_KEY = '0f'.repeat(32);
+const LONG_JOB = Number(process.env.BENCH_SCRAPE_PLACES ?? 200);
+const SHORT_JOB = 20;
+// The fixture answers a place page after this long, as a real network would (Maps takes longer).
+const PAGE_DELAY_MS = Number(process.env.BENCH_PAGE_DELAY_MS ?? 250);
+
+function progress(message: string): void {
+  process.stderr.write(`[bench scrape] ${message}\n`);
+}
+
+/**
+ * Memory of a process and all its descendants (Chromium's are many), in MB: RSS summed as the
+ * issue asks, and PSS, which shares each shared page among the processes using it (summed RSS
+ * counts Chromium's shared libraries once per process).
+ */
+function treeMemoryMb(root: number): { rss: number; pss: number } {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      parents.set(pid, Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let current = pid, depth = 0; current > 1 && depth < 30; depth += 1) {
+      if (current === root) return true;
+      current = parents.get(current) ?? 0;
+    }
+    return false;
+  };
+  let rss = 0;
+  let pss = 0;
+  for (const pid of parents.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { rss: rss / 1024, pss: pss / 1024 };
+}
+
+async function seed(databaseUrl: string): Promise<string> {
+  const log = createLogger('silent');
+  const database = openDatabase(databaseUrl, log, 2);
+  await runMigrations(database, log);
+  const { user } = await new UserRepository(database.db).register({ telegramId: 4_000_001, language: 'en', firstName: 'Bench' }, true);
+  const box = SecretBox.fromKey(parseEncryptionKey(ENCRYPTION_KEY));
+  const { key, webhookSecret } = await new ApiKeyRepository(database.db).issue(user.id, (secret) => box.encrypt(secret));
+  await database.close();
+  return `${key} ${webhookSecret}`;
+}
+
+interface Row {
+  label: string;
+  concurrency: number;
+  places: number;
+  firstResultS: number;
+  perMinute: number;
+  peakRssMb: number;
+  peakPssMb: number;
+  lagP50: number;
+  lagP99: number;
+}
+
+async function runJob(app: Child, key: string, receiver: WebhookReceiver, databaseUrl: string, places: number, label: string, concurrency: number): Promise<Row> {
+  const before = receiver.requests.length;
+  let peak = 0;
+  let peakPss = 0;
+  // Reading /proc is synchronous work in the process that also times the receiver: not too often.
+  const sampler = setInterval(() => {
+    const memory = treeMemoryMb(app.process.pid!);
+    peak = Math.max(peak, memory.rss);
+    peakPss = Math.max(peakPss, memory.pss);
+  }, 300);
+  const requested = Date.now();
+  const response = await fetch(`${app.url}/scrape`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'all', max_results: places, webhook_url: receiver.url }),
+  });
+  const { job_id: jobId } = (await response.json()) as { job_id: string };
+  const deadline = Date.now() + 15 * 60_000;
+  while (!receiver.requests.slice(before).some((r) => r.payload.job_id === jobId && r.payload.status !== 'processing')) {
+    if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  clearInterval(sampler);
+  const received = receiver.requests.slice(before).filter((r) => r.payload.job_id === jobId && r.payload.status === 'processing');
+  // When each result was committed, from the database (same machine, same clock).
+  const log = createLogger('silent');
+  const database = openDatabase(databaseUrl, log, 1);
+  const { rows } = await database.pool.query<{ position: number; at: Date }>(`SELECT position, extracted_at AS at FROM scrape_results WHERE job_id = $1`, [jobId]);
+  await database.close();
+  const extractedAt = new Map(rows.map((row) => [row.position, row.at.getTime()]));
+  const lags = received
+    .map((r) => r.at - (extractedAt.get(Number(r.payload.current_result)) ?? Number.NaN))
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  const first = received[0]?.at ?? Number.NaN;
+  const last = received.at(-1)?.at ?? Number.NaN;
+  return {
+    label,
+    concurrency,
+    places: received.length,
+    firstResultS: (first - requested) / 1000,
+    perMinute: received.length > 1 ? ((received.length - 1) / (last - first)) * 60_000 : Number.NaN,
+    peakRssMb: peak,
+    peakPssMb: peakPss,
+    lagP50: percentile(lags, 50),
+    lagP99: percentile(lags, 99),
+  };
+}
+
+/** The floor: this process POSTing straight to the receiver, no Hookbot in between. */
+async function directLag(receiver: WebhookReceiver, count: number): Promise<number[]> {
+  const lags: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const before = receiver.requests.length;
+    const sent = Date.now();
+    await fetch(receiver.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'processing', i }) }).then((r) =>
+      r.arrayBuffer(),
+    );
+    const arrived = receiver.requests[before]?.at ?? Number.NaN;
+    lags.push(arrived - sent);
+  }
+  return lags.sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const postgres = await startPostgres();
+  const telegram = await startFakeTelegram();
+  const maps = await startFakeMaps({ places: bulkPlaces(Math.max(LONG_JOB, SHORT_JOB) + 20), placeDelayMs: PAGE_DELAY_MS, feedDelayMs: 100, pageSize: 10 });
+  const receiver = await startWebhookReceiver();
+  const children: Child[] = [];
+  try {
+    const rows: Row[] = [];
+    for (const concurrency of [1, 4]) {
+      const databaseUrl = await createDatabase(postgres.url, `bench_scrape_c${concurrency}`);
+      const [key, secret] = (await seed(databaseUrl)).split(' ') as [string, string];
+      receiver.setSecret(secret);
+      const app = await startProcess('src/main.ts', ['--role', 'all'], {
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.url,
+        DATABASE_URL: databaseUrl,
+        ENCRYPTION_KEY,
+        MAPS_BASE_URL: maps.url,
+        ALLOW_PRIVATE_WEBHOOKS: 'true',
+        SCRAPE_CONCURRENCY: String(concurrency),
+        // The chat cards go to a fake Telegram; its rate is not what this measures.
+        TELEGRAM_RATE_PER_SECOND: '200',
+        LOG_LEVEL: 'info', // spawnUntilReady waits for the start-up line
+      });
+      children.push(app);
+      progress(`concurrency ${concurrency}: warm-up job`);
+      await runJob(app, key, receiver, databaseUrl, 3, 'warm-up', concurrency);
+      progress(`concurrency ${concurrency}: ${SHORT_JOB}-place job`);
+      rows.push(await runJob(app, key, receiver, databaseUrl, SHORT_JOB, `${SHORT_JOB} places`, concurrency));
+      if (concurrency === 4) {
+        progress(`concurrency ${concurrency}: ${LONG_JOB}-place job`);
+        rows.push(await runJob(app, key, receiver, databaseUrl, LONG_JOB, `${LONG_JOB} places`, concurrency));
+      }
+      await app.stop();
+    }
+    const direct = await directLag(receiver, 100);
+    const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+    const baseRate = rows[0]!.perMinute;
+    const short = rows.find((row) => row.concurrency === 4 && row.places === SHORT_JOB);
+    const shortRss = short?.peakRssMb ?? Number.NaN;
+    const shortPss = short?.peakPssMb ?? Number.NaN;
+    printTable(
+      `Maps scrapes on the fixture site (${PAGE_DELAY_MS} ms per place page, like a network); Hookbot as "npm start" runs it; lag = result committed -> received by the webhook`,
+      ['job', 'conc.', 'places', 'first result s', 'places/min', 'vs conc. 1', 'peak RSS MB', 'vs 20-place', 'peak PSS MB', 'vs 20-place', 'lag p50 ms', 'lag p99 ms'],
+      [
+        ...rows.map((row) => [
+          row.label,
+          row.concurrency,
+          row.places,
+          fmt(row.firstResultS, 2),
+          fmt(row.perMinute),
+          `${fmt((row.perMinute / baseRate) * 100)}%`,
+          fmt(row.peakRssMb),
+          row.concurrency === 4 ? `${fmt(((row.peakRssMb - shortRss) / shortRss) * 100, 1)}%` : '',
+          fmt(row.peakPssMb),
+          row.concurrency === 4 ? `${fmt(((row.peakPssMb - shortPss) / shortPss) * 100, 1)}%` : '',
+          fmt(row.lagP50, 1),
+          fmt(row.lagP99, 1),
+        ]),
+        ['direct POST to the receiver (floor)', '', direct.length, '', '', '', '', '', '', '', fmt(percentile(direct, 50), 1), fmt(percentile(direct, 99), 1)],
+      ],
+    );
+  } finally {
+    for (const child of children) await child.stop().catch(() => undefined);
+    await Promise.all([telegram.close(), maps.close(), receiver.close()]);
+    await postgres.stop();
+  }
+}
+
+await main();

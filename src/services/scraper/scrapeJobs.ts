@@ -1,0 +1,543 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import type { Agent } from 'undici';
+import type { Place } from '../../../handlers/mapsPlace.js';
+import type { Config } from '../../config.js';
+import type { Translator } from '../../i18n.js';
+import type { Logger } from '../../logger.js';
+import { enqueueMessages, enqueueStreamItem, outboxUpload, type OutgoingMessage } from '../telegram/outbox.js';
+import { escapeHtml } from '../telegram/html.js';
+import { WEBHOOKS_CHANNEL } from '../webhooks/dispatcher.js';
+import { BrowserNotFoundError, resolveChromium } from './browser.js';
+import { placesToCsv } from './csv.js';
+import { scrapeMaps, ScrapeBlockedError, ScrapeCancelledError } from './mapsScraper.js';
+import { csvFileName, placeCardHtml, progressHtml, type ScrapePhase } from './messages.js';
+
+export const SCRAPE_JOB = 'maps-scrape';
+export const SCRAPE_RECOVER_JOB = 'maps-scrape-recover';
+
+/** Per-result and final webhook timeouts (the contract in DESIGN.md). */
+export const RESULT_WEBHOOK_TIMEOUT_MS = 10_000;
+export const FINAL_WEBHOOK_TIMEOUT_MS = 30_000;
+/** A running job whose heartbeat is older than this lost its worker. */
+const STALE_SECONDS = 20;
+const HEARTBEAT_MS = 2_000;
+/** Progress edits at most this often (Telegram allows about one edit a second per chat). */
+const PROGRESS_EVERY_MS = 2_000;
+const MAX_ATTEMPTS = 3;
+/** Jobs queued or running at once for one user. */
+export const ACTIVE_JOBS_PER_USER = 2;
+
+export interface ScrapeJobRow {
+  id: string;
+  user_id: string;
+  chat_id: string;
+  source: string;
+  query: string;
+  max_results: number;
+  language: string;
+  webhook_url: string | null;
+  status: string;
+  cancel_requested: boolean;
+  error: string | null;
+  result_count: number;
+  attempts: number;
+  progress_outbox_id: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface NewScrape {
+  userId: number;
+  chatId: number;
+  source: 'bot' | 'api';
+  query: string;
+  maxResults: number;
+  language: string;
+  webhookUrl?: string | undefined;
+}
+
+export interface ScrapeJobsDeps {
+  pool: pg.Pool;
+  log: Logger;
+  t: Translator;
+  config: Config;
+  /** Puts the job on the scheduler (agenda). */
+  schedule(jobId: string): Promise<void>;
+  /** In-process nudges after a commit (other processes hear NOTIFY). */
+  wakeOutbox(): void;
+  wakeWebhooks(): void;
+  /** Address-guarded HTTP agent for the places' websites (same rule as webhooks). */
+  websiteAgent?: Agent;
+}
+
+export class TooManyScrapesError extends Error {
+  constructor() {
+    super(`at most ${ACTIVE_JOBS_PER_USER} scrapes may be queued or running at once; wait for one to finish or cancel it`);
+    this.name = 'TooManyScrapesError';
+  }
+}
+
+const newJobId = () => randomBytes(9).toString('base64url');
+
+/** `2026-01-22T13:53:21+00:00`: the contract's timestamp form. */
+const timestamp = (date = new Date()) => date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+/** What a chat is told about a failure, by kind; the API gets the English text as it is. */
+function errorKey(error: unknown): { key: string; detail: string } {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof ScrapeBlockedError) return { key: 'scrape-error-blocked', detail };
+  if (error instanceof BrowserNotFoundError) return { key: 'scrape-error-browser', detail };
+  return { key: 'scrape-error-other', detail };
+}
+
+/**
+ * Scrape jobs: created by the bot or the API, run by agenda on a worker, persisted with their
+ * results. Every result is committed together with its chat card and its webhook request, so
+ * neither is lost nor sent for a result that was not stored.
+ */
+export class ScrapeJobs {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: ScrapeJobsDeps) {}
+
+  async create(input: NewScrape): Promise<ScrapeJobRow> {
+    const { pool, t } = this.deps;
+    const client = await pool.connect();
+    let job: ScrapeJobRow;
+    try {
+      await client.query('BEGIN');
+      // One at a time per user decides the count, so two requests cannot both slip under the limit.
+      await client.query('SELECT pg_advisory_xact_lock(7320004, $1::int)', [input.userId % 2_147_483_647]);
+      const { rows: active } = await client.query<{ count: string }>(
+        `SELECT count(*) FROM scrape_jobs WHERE user_id = $1 AND status IN ('queued', 'running')`,
+        [input.userId],
+      );
+      if (Number(active[0]?.count ?? 0) >= ACTIVE_JOBS_PER_USER) throw new TooManyScrapesError();
+      const { rows } = await client.query<ScrapeJobRow>(
+        `INSERT INTO scrape_jobs (id, user_id, chat_id, source, query, max_results, language, webhook_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [newJobId(), input.userId, input.chatId, input.source, input.query, input.maxResults, input.language, input.webhookUrl ?? null],
+      );
+      job = rows[0]!;
+      const html = progressHtml(t, job.language, { query: job.query, done: 0, total: job.max_results, phase: 'queued', found: 0, elapsedSeconds: 0 });
+      const [progressId] = await enqueueMessages(client, [{ chatId: input.chatId, html }]);
+      await client.query('UPDATE scrape_jobs SET progress_outbox_id = $2 WHERE id = $1', [job.id, progressId]);
+      job.progress_outbox_id = String(progressId);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    this.deps.wakeOutbox();
+    await this.deps.schedule(job.id);
+    return job;
+  }
+
+  async find(jobId: string): Promise<ScrapeJobRow | undefined> {
+    const { rows } = await this.deps.pool.query<ScrapeJobRow>('SELECT * FROM scrape_jobs WHERE id = $1', [jobId]);
+    return rows[0];
+  }
+
+  async results(jobId: string): Promise<Place[]> {
+    const { rows } = await this.deps.pool.query<{ data: Place }>('SELECT data FROM scrape_results WHERE job_id = $1 ORDER BY position', [jobId]);
+    return rows.map((row) => row.data);
+  }
+
+  async deliveries(jobId: string): Promise<{ delivered: number; pending: number; failed: number }> {
+    const { rows } = await this.deps.pool.query<{ status: string; count: string }>(
+      'SELECT status, count(*) FROM webhook_deliveries WHERE job_id = $1 GROUP BY status',
+      [jobId],
+    );
+    const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
+    return { delivered: count('delivered'), pending: count('pending'), failed: count('failed') };
+  }
+
+  /**
+   * Cancels the user's latest active job. A queued one ends at once; a running one is stopped by
+   * its worker (in this process at once, in another within a heartbeat).
+   */
+  async cancelLatest(userId: number): Promise<ScrapeJobRow | undefined> {
+    const { rows } = await this.deps.pool.query<ScrapeJobRow>(
+      `UPDATE scrape_jobs SET cancel_requested = true
+        WHERE id = (SELECT id FROM scrape_jobs WHERE user_id = $1 AND status IN ('queued', 'running') AND NOT cancel_requested
+                     ORDER BY created_at DESC LIMIT 1)
+      RETURNING *`,
+      [userId],
+    );
+    const job = rows[0];
+    if (!job) return undefined;
+    this.running.get(job.id)?.abort(new ScrapeCancelledError());
+    if (job.status === 'queued') {
+      // Not started: nobody else will finish it. The claim in run() refuses cancelled jobs.
+      const { rowCount } = await this.deps.pool.query(`UPDATE scrape_jobs SET status = 'cancelled', finished_at = now() WHERE id = $1 AND status = 'queued'`, [
+        job.id,
+      ]);
+      if (rowCount) await this.finish({ ...job, status: 'cancelled' }, 'cancelled', [], Date.now(), undefined);
+    }
+    return job;
+  }
+
+  /**
+   * Jobs a dead worker left running, and jobs a shutdown handed back: queued and scheduled again,
+   * once (a cleared heartbeat marks them as scheduled).
+   */
+  async recover(): Promise<number> {
+    const { rows } = await this.deps.pool.query<{ id: string }>(
+      `UPDATE scrape_jobs SET status = 'queued', heartbeat_at = NULL
+        WHERE (status = 'running' AND heartbeat_at < now() - make_interval(secs => $1))
+           OR (status = 'queued' AND heartbeat_at IS NOT NULL)
+      RETURNING id`,
+      [STALE_SECONDS],
+    );
+    for (const { id } of rows) await this.deps.schedule(id);
+    return rows.length;
+  }
+
+  /** Stops the scrapes of this process for a shutdown; they are handed back and resumed later. */
+  async handBack(): Promise<void> {
+    for (const controller of this.running.values()) controller.abort(new ShutdownSignal());
+    const deadline = Date.now() + 15_000;
+    while (this.running.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
+  /**
+   * Runs a job (called by agenda). Claims it first: a job already running on a live worker, or
+   * already finished, is left alone, so a duplicate schedule is harmless.
+   */
+  async run(jobId: string, touch: () => Promise<void>): Promise<void> {
+    const { pool, log, config } = this.deps;
+    const { rows } = await pool.query<ScrapeJobRow>(
+      `UPDATE scrape_jobs
+          SET status = 'running', attempts = attempts + 1, heartbeat_at = now(), started_at = coalesce(started_at, now())
+        WHERE id = $1 AND NOT cancel_requested
+          AND (status = 'queued' OR (status = 'running' AND heartbeat_at < now() - make_interval(secs => $2)))
+      RETURNING *`,
+      [jobId, STALE_SECONDS],
+    );
+    const job = rows[0];
+    if (!job) return;
+    const startedAt = Date.now();
+    const { rows: owner } = await pool.query<{ active: boolean }>('SELECT active FROM users WHERE id = $1', [job.user_id]);
+    if (!owner[0]?.active) {
+      await this.fail(job, new Error('the account was deactivated by an administrator'), startedAt);
+      return;
+    }
+    if (job.attempts > MAX_ATTEMPTS) {
+      await this.fail(job, new Error(`interrupted ${job.attempts - 1} times (worker restarts); giving up`), startedAt);
+      return;
+    }
+    const controller = new AbortController();
+    this.running.set(job.id, controller);
+    const progress = new ProgressReporter(this, job, startedAt);
+    let lastTouch = Date.now();
+    const heartbeat = setInterval(() => {
+      void (async () => {
+        const { rows: state } = await pool.query<{ cancel_requested: boolean; active: boolean }>(
+          `UPDATE scrape_jobs j SET heartbeat_at = now() FROM users u WHERE j.id = $1 AND u.id = j.user_id
+           RETURNING j.cancel_requested, u.active`,
+          [job.id],
+        );
+        if (state[0]?.cancel_requested) controller.abort(new ScrapeCancelledError());
+        // Nothing of a deactivated user is processed: their scrape stops too.
+        else if (state[0] && !state[0].active) controller.abort(new Error('the account was deactivated by an administrator'));
+        if (Date.now() - lastTouch > 20_000) {
+          lastTouch = Date.now();
+          await touch();
+        }
+        await progress.maybeEdit(false);
+      })().catch((error: unknown) => log.warn({ err: error, jobId: job.id }, 'scrape heartbeat failed'));
+    }, HEARTBEAT_MS);
+
+    try {
+      const { rows: done } = await pool.query<{ place_id: string; link: string }>(
+        `SELECT place_id, data->>'google_maps_url' AS link FROM scrape_results WHERE job_id = $1`,
+        [job.id],
+      );
+      progress.done = done.length;
+      progress.phase = 'searching';
+      await progress.maybeEdit(true);
+      const summary = await scrapeMaps(
+        {
+          executablePath: resolveChromium(config.scrape.chromiumPath),
+          baseUrl: config.scrape.mapsBaseUrl,
+          concurrency: config.scrape.concurrency,
+          emailTimeoutMs: config.scrape.emailTimeoutSeconds * 1000,
+          websiteAgent: this.deps.websiteAgent,
+          log,
+        },
+        {
+          query: job.query,
+          maxResults: job.max_results,
+          language: job.language,
+          signal: controller.signal,
+          already: { placeIds: done.map((row) => row.place_id), links: done.map((row) => row.link), count: done.length },
+          onResult: async (place, position) => {
+            await this.storeResult(job, place, position);
+            progress.done = position;
+            progress.phase = 'running';
+            await progress.maybeEdit(false);
+          },
+          onFeedGrowth: (links) => {
+            progress.found = Math.max(progress.found, links);
+          },
+        },
+      );
+      log.info({ jobId: job.id, ...summary }, 'scrape finished');
+      await this.complete(job, startedAt);
+    } catch (error) {
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
+      if (reason instanceof ShutdownSignal) {
+        // Handed back for the next start (recover() schedules it again); not a failure.
+        await pool.query(`UPDATE scrape_jobs SET status = 'queued', attempts = attempts - 1 WHERE id = $1 AND status = 'running'`, [job.id]);
+        log.info({ jobId: job.id }, 'scrape handed back for shutdown');
+      } else if (reason instanceof ScrapeCancelledError) {
+        await this.cancelled(job, startedAt);
+      } else {
+        log.warn({ jobId: job.id, error: reason instanceof Error ? reason.message : String(reason) }, 'scrape failed');
+        await this.fail(job, reason, startedAt);
+      }
+    } finally {
+      clearInterval(heartbeat);
+      this.running.delete(job.id);
+    }
+  }
+
+  /** One result, its card and its webhook request, in one commit. */
+  private async storeResult(job: ScrapeJobRow, place: Place, position: number): Promise<void> {
+    const { pool } = this.deps;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const payload = job.webhook_url
+        ? JSON.stringify({
+            job_id: job.id,
+            status: 'processing',
+            current_result: position,
+            total_expected: job.max_results,
+            result: webhookResult(place),
+            timestamp: timestamp(),
+          })
+        : null;
+      // One statement for the result, the count and the webhook request: the webhook's lag starts here.
+      await client.query(
+        `WITH result AS (
+           INSERT INTO scrape_results (job_id, position, place_id, data) VALUES ($1, $2, $3, $4)
+         ), counted AS (
+           UPDATE scrape_jobs SET result_count = $2 WHERE id = $1
+         ), webhook AS (
+           INSERT INTO webhook_deliveries (job_id, seq, url, message_id, payload, timeout_ms, deadline_at)
+           SELECT $1, $2, $5, $6, $7::jsonb, $8, now() + make_interval(secs => $9) WHERE $5::text IS NOT NULL
+           ON CONFLICT (job_id, seq) DO NOTHING
+           RETURNING id
+         )
+         SELECT CASE WHEN EXISTS (SELECT 1 FROM webhook) THEN pg_notify('${WEBHOOKS_CHANNEL}', '') END`,
+        [
+          job.id,
+          position,
+          place.place_id,
+          JSON.stringify(place),
+          job.webhook_url,
+          `msg_${job.id}_${position}`,
+          payload,
+          RESULT_WEBHOOK_TIMEOUT_MS,
+          this.deps.config.webhooks.retrySeconds,
+        ],
+      );
+      await enqueueStreamItem(client, { chatId: Number(job.chat_id), html: placeCardHtml(place, position) }, `scrape:${job.id}`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    this.deps.wakeWebhooks();
+    this.deps.wakeOutbox();
+  }
+
+  private async queueWebhook(client: pg.PoolClient | pg.Pool, job: ScrapeJobRow, seq: number, timeoutMs: number, payload: object): Promise<void> {
+    await client.query(
+      `INSERT INTO webhook_deliveries (job_id, seq, url, message_id, payload, timeout_ms, deadline_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))
+       ON CONFLICT (job_id, seq) DO NOTHING`,
+      [job.id, seq, job.webhook_url, `msg_${job.id}_${seq}`, JSON.stringify(payload), timeoutMs, this.deps.config.webhooks.retrySeconds],
+    );
+    await client.query(`SELECT pg_notify('${WEBHOOKS_CHANNEL}', '')`);
+  }
+
+  private async complete(job: ScrapeJobRow, startedAt: number): Promise<void> {
+    const { rows } = await this.deps.pool.query<ScrapeJobRow>(
+      `UPDATE scrape_jobs SET status = 'completed', finished_at = now() WHERE id = $1 AND status = 'running' RETURNING *`,
+      [job.id],
+    );
+    if (rows[0]) await this.finish(rows[0], 'completed', await this.results(job.id), startedAt, undefined);
+  }
+
+  private async cancelled(job: ScrapeJobRow, startedAt: number): Promise<void> {
+    const { rows } = await this.deps.pool.query<ScrapeJobRow>(
+      `UPDATE scrape_jobs SET status = 'cancelled', error = 'cancelled by the user', finished_at = now() WHERE id = $1 AND status = 'running' RETURNING *`,
+      [job.id],
+    );
+    if (rows[0]) await this.finish(rows[0], 'cancelled', await this.results(job.id), startedAt, undefined);
+  }
+
+  private async fail(job: ScrapeJobRow, error: unknown, startedAt: number): Promise<void> {
+    const { detail } = errorKey(error);
+    const { rows } = await this.deps.pool.query<ScrapeJobRow>(
+      `UPDATE scrape_jobs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('running', 'queued') RETURNING *`,
+      [job.id, detail],
+    );
+    if (rows[0]) await this.finish(rows[0], 'failed', await this.results(job.id), startedAt, error);
+  }
+
+  /** The end of a job: last progress edit, the CSV, the summary, and the final webhook, in one commit. */
+  private async finish(job: ScrapeJobRow, phase: 'completed' | 'failed' | 'cancelled', places: Place[], startedAt: number, error: unknown): Promise<void> {
+    const { pool, t, config } = this.deps;
+    const language = job.language;
+    const chatId = Number(job.chat_id);
+    const seconds = Math.round((Date.now() - startedAt) / 1000);
+    const messages: OutgoingMessage[] = [];
+    if (job.progress_outbox_id) {
+      messages.push({
+        chatId,
+        editOf: Number(job.progress_outbox_id),
+        html: progressHtml(t, language, { query: job.query, done: places.length, total: job.max_results, phase, found: places.length, elapsedSeconds: seconds }),
+      });
+    }
+    if (places.length > 0) {
+      const caption = t(language, 'scrape-csv-caption', { count: places.length, query: escapeHtml(job.query) });
+      messages.push({
+        chatId,
+        // The caption, or the text alone if Telegram refuses the file.
+        html: caption,
+        call: {
+          method: 'sendDocument',
+          params: {
+            document: outboxUpload(csvFileName(job.query, job.id), Buffer.from(placesToCsv(places), 'utf8')),
+            caption,
+            parse_mode: 'HTML',
+          },
+        },
+      });
+    }
+    if (phase === 'completed') {
+      messages.push({
+        chatId,
+        html: t(language, 'scrape-summary', {
+          count: places.length,
+          query: escapeHtml(job.query),
+          seconds,
+          phones: places.filter((place) => place.phone).length,
+          websites: places.filter((place) => place.website).length,
+          emails: places.filter((place) => place.email).length,
+        }),
+      });
+    } else if (phase === 'cancelled') {
+      messages.push({ chatId, html: t(language, 'scrape-cancelled', { count: places.length, query: escapeHtml(job.query) }) });
+    } else {
+      const { key, detail } = errorKey(error);
+      messages.push({ chatId, html: t(language, key, { query: escapeHtml(job.query), error: escapeHtml(detail), count: places.length }) });
+    }
+
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await enqueueMessages(client, messages);
+      if (job.webhook_url) {
+        const finalPayload =
+          phase === 'completed'
+            ? {
+                job_id: job.id,
+                status: 'completed',
+                total_results: places.length,
+                completed_at: timestamp(),
+                download_url: `/download/${job.id}`,
+                message: `Scraped ${places.length} places for "${job.query}"; CSV at ${config.http.publicUrl}/download/${job.id}`,
+              }
+            : {
+                job_id: job.id,
+                status: 'failed',
+                error: phase === 'cancelled' ? 'cancelled by the user' : errorKey(error).detail,
+                completed_at: timestamp(),
+                total_results: places.length,
+              };
+        // After every result: the final request keeps its place at the end of the job's order.
+        await this.queueWebhook(client, job, job.max_results + 1, FINAL_WEBHOOK_TIMEOUT_MS, finalPayload);
+      }
+      await client.query('COMMIT');
+    } catch (caught) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw caught;
+    } finally {
+      client.release();
+    }
+    this.deps.wakeOutbox();
+    this.deps.wakeWebhooks();
+  }
+
+  /** For the progress reporter: queue an edit of the progress message. */
+  async editProgress(job: ScrapeJobRow, html: string): Promise<void> {
+    if (!job.progress_outbox_id) return;
+    await enqueueMessages(this.deps.pool, [{ chatId: Number(job.chat_id), editOf: Number(job.progress_outbox_id), html }]);
+    this.deps.wakeOutbox();
+  }
+
+  progressText(job: ScrapeJobRow, view: { done: number; phase: ScrapePhase; found: number; elapsedSeconds: number }): string {
+    return progressHtml(this.deps.t, job.language, { query: job.query, total: job.max_results, ...view });
+  }
+}
+
+/** A shutdown, not a cancel: the job goes back to the queue. */
+class ShutdownSignal extends Error {
+  constructor() {
+    super('shutting down');
+    this.name = 'ShutdownSignal';
+  }
+}
+
+/** The webhook's `result`: the contract's fields first, then the rest of what we know. */
+function webhookResult(place: Place): Record<string, unknown> {
+  const { categories: _categories, ...rest } = place;
+  return rest;
+}
+
+/** Edits the progress message at most every PROGRESS_EVERY_MS, and never with the same text. */
+class ProgressReporter {
+  done = 0;
+  found = 0;
+  phase: ScrapePhase = 'queued';
+  private lastText: string | undefined;
+  private lastEditAt = 0;
+  private editing = false;
+
+  constructor(
+    private readonly jobs: ScrapeJobs,
+    private readonly job: ScrapeJobRow,
+    private readonly startedAt: number,
+  ) {}
+
+  async maybeEdit(force: boolean): Promise<void> {
+    if (this.editing) return;
+    if (!force && Date.now() - this.lastEditAt < PROGRESS_EVERY_MS) return;
+    const text = this.jobs.progressText(this.job, {
+      done: this.done,
+      phase: this.phase,
+      found: Math.max(this.found, this.done),
+      // Whole seconds change the text on every tick; tens of seconds are enough to show life.
+      elapsedSeconds: Math.floor((Date.now() - this.startedAt) / 10_000) * 10,
+    });
+    if (text === this.lastText) return;
+    this.editing = true;
+    try {
+      this.lastText = text;
+      this.lastEditAt = Date.now();
+      await this.jobs.editProgress(this.job, text);
+    } finally {
+      this.editing = false;
+    }
+  }
+}

@@ -1,0 +1,256 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
+import type { Agent } from 'undici';
+import type { Logger } from '../../logger.js';
+import { signWebhook } from './signing.js';
+
+export const WEBHOOKS_CHANNEL = 'hookbot_webhooks';
+
+interface ClaimedDelivery {
+  id: string;
+  job_id: string;
+  seq: number;
+  url: string;
+  message_id: string;
+  payload: unknown;
+  timeout_ms: number;
+  attempts: number;
+  deadline_at: Date;
+  secret: string | null;
+}
+
+const CLAIMED_COLUMNS = `d.id, d.job_id, d.seq, d.url, d.message_id, d.payload, d.timeout_ms, d.attempts, d.deadline_at,
+  (SELECT k.webhook_secret FROM scrape_jobs j JOIN api_keys k ON k.user_id = j.user_id WHERE j.id = d.job_id) AS secret`;
+
+/** Lease and attempt count of a claimed delivery. */
+const CLAIM_SET = `locked_until = now() + make_interval(secs => d.timeout_ms / 1000.0 + 30), attempts = d.attempts + 1`;
+
+export interface WebhookDispatcherOptions {
+  pool: pg.Pool;
+  log: Logger;
+  agent: Agent;
+  /** Opens a signing secret as stored (sealed at rest). */
+  openSecret(sealed: string): string;
+  /** Jobs served at once (each job has one request in flight, to keep its order). */
+  concurrency?: number;
+}
+
+/** Why a failed attempt failed, for the record (never the secret or the body). */
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    const detail = cause instanceof Error ? `: ${cause.message}` : '';
+    return error.name === 'TimeoutError' ? 'timed out' : `${error.message}${detail}`;
+  }
+  return String(error);
+}
+
+/**
+ * Delivers the users' webhooks. Each job's requests go one at a time in `seq` order (the order
+ * results were extracted); different jobs go in parallel. A failing request is retried with
+ * exponential backoff until its deadline, then recorded as failed and the next one goes. Runs
+ * beside the scrapes, never in their way: they only insert rows.
+ */
+export class WebhookDispatcher {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private pendingWake = false;
+  private listener: pg.PoolClient | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Cuts requests still waiting on a receiver when we stop: a slow receiver must not hold a shutdown. */
+  private readonly stopping = new AbortController();
+
+  constructor(private readonly options: WebhookDispatcherOptions) {}
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.listener = await this.options.pool.connect();
+    this.listener.on('notification', () => this.wake());
+    this.listener.on('error', (error) => this.options.log.warn({ error: error.message }, 'webhook notification channel lost'));
+    await this.listener.query(`LISTEN ${WEBHOOKS_CHANNEL}`);
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.stopping.abort();
+    this.wake();
+    await this.loop;
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${WEBHOOKS_CHANNEL}`).catch(() => undefined);
+      this.listener.release();
+      this.listener = undefined;
+    }
+  }
+
+  private async run(): Promise<void> {
+    const concurrency = this.options.concurrency ?? 32;
+    while (this.running) {
+      this.pendingWake = false;
+      let claimed: ClaimedDelivery[] = [];
+      const free = concurrency - this.inFlight.size;
+      if (free > 0) {
+        try {
+          claimed = await this.claim(free);
+        } catch (error) {
+          this.options.log.error({ err: error }, 'webhook claim failed');
+          await sleep(1000);
+        }
+      }
+      for (const delivery of claimed) {
+        const task = this.deliverInOrder(delivery)
+          .catch((error: unknown) => this.options.log.error({ err: error, deliveryId: delivery.id }, 'webhook bookkeeping failed'))
+          .finally(() => {
+            this.inFlight.delete(task);
+            this.wake();
+          });
+        this.inFlight.add(task);
+      }
+      if (!this.pendingWake && this.running) await this.idle(1000);
+    }
+    await Promise.all(this.inFlight);
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  /**
+   * Leases and outcomes are written without waiting for the disk (synchronous_commit off): one
+   * lost in a crash only means a request is sent again (webhook-id lets receivers drop it), and
+   * waiting for a flush before every request would be most of the delivery lag.
+   */
+  private async bookkeep<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<pg.QueryResult<R>> {
+    const client = await this.options.pool.connect();
+    try {
+      // One round trip for both (a simple query may hold several statements).
+      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
+      const result = await client.query<R>(sql, params);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The oldest pending request of each job, when due and not held by another attempt. */
+  private async claim(limit: number): Promise<ClaimedDelivery[]> {
+    const { rows } = await this.bookkeep<ClaimedDelivery>(
+      `UPDATE webhook_deliveries d
+          SET ${CLAIM_SET}
+        WHERE d.id IN (
+          SELECT head.id FROM (
+            SELECT DISTINCT ON (job_id) id, next_attempt_at, locked_until
+              FROM webhook_deliveries WHERE status = 'pending' ORDER BY job_id, seq
+          ) head
+          WHERE head.next_attempt_at <= now() AND (head.locked_until IS NULL OR head.locked_until < now())
+          ORDER BY head.id
+          LIMIT $1)
+          AND (d.locked_until IS NULL OR d.locked_until < now())
+      RETURNING ${CLAIMED_COLUMNS}`,
+      [limit],
+    );
+    return rows;
+  }
+
+  /** One job's requests back to back: each success claims the job's next one in the same statement. */
+  private async deliverInOrder(first: ClaimedDelivery): Promise<void> {
+    let next: ClaimedDelivery | undefined = first;
+    while (next) next = await this.deliver(next);
+  }
+
+  /** Sends one request and records the outcome; after a success, returns the job's next request, claimed. */
+  private async deliver(delivery: ClaimedDelivery): Promise<ClaimedDelivery | undefined> {
+    const { log } = this.options;
+    let secret: string | undefined;
+    try {
+      secret = delivery.secret ? this.options.openSecret(delivery.secret) : undefined;
+    } catch {
+      secret = undefined;
+    }
+    if (!secret) {
+      await this.bookkeep(`UPDATE webhook_deliveries SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1`, [
+        delivery.id,
+        delivery.secret ? 'the signing secret cannot be opened with this ENCRYPTION_KEY' : 'no signing secret: the user has no API key',
+      ]);
+      return undefined;
+    }
+    const body = JSON.stringify(delivery.payload);
+    let status: number | null = null;
+    let error: string | undefined;
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Hookbot-Webhooks/1.0',
+          ...signWebhook(secret, delivery.message_id, new Date(), body),
+        },
+        signal: AbortSignal.any([AbortSignal.timeout(delivery.timeout_ms), this.stopping.signal]),
+        // undici's own Agent type and the one fetch's types expect differ only in typings.
+        dispatcher: this.options.agent as never,
+      } as RequestInit);
+      status = response.status;
+      await response.body?.cancel().catch(() => undefined);
+      if (status < 200 || status >= 300) error = `receiver answered ${status}`;
+    } catch (caught) {
+      if (this.stopping.signal.aborted) {
+        // Not the receiver's fault: hand the request back untried for the next start.
+        await this.bookkeep(`UPDATE webhook_deliveries SET locked_until = NULL, attempts = attempts - 1 WHERE id = $1`, [delivery.id]);
+        return undefined;
+      }
+      error = describe(caught);
+    }
+    if (!error) {
+      const delivered = `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), locked_until = NULL, last_status = $2, last_error = NULL
+          WHERE id = $1 RETURNING job_id, seq`;
+      if (!this.running) {
+        await this.bookkeep(delivered, [delivery.id, status]);
+        return undefined;
+      }
+      // The job's next request goes out at once, without a round through the claim loop.
+      const { rows } = await this.bookkeep<ClaimedDelivery>(
+        `WITH done AS (${delivered})
+         UPDATE webhook_deliveries d SET ${CLAIM_SET}
+          WHERE d.id = (SELECT n.id FROM webhook_deliveries n, done
+                         WHERE n.job_id = done.job_id AND n.seq > done.seq AND n.status = 'pending' ORDER BY n.seq LIMIT 1)
+            AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until < now())
+         RETURNING ${CLAIMED_COLUMNS}`,
+        [delivery.id, status],
+      );
+      return rows[0];
+    }
+    const backoff = Math.min(60, 2 ** (delivery.attempts - 1)) * (0.8 + Math.random() * 0.4);
+    const giveUp = Date.now() + backoff * 1000 > new Date(delivery.deadline_at).getTime();
+    log.warn({ jobId: delivery.job_id, seq: delivery.seq, attempt: delivery.attempts, error, giveUp }, 'webhook delivery failed');
+    await this.bookkeep(
+      `UPDATE webhook_deliveries
+          SET status = $2, next_attempt_at = now() + make_interval(secs => $3), locked_until = NULL, last_status = $4, last_error = $5
+        WHERE id = $1`,
+      [delivery.id, giveUp ? 'failed' : 'pending', backoff, status, error],
+    );
+    if (!giveUp) setTimeout(() => this.wake(), Math.ceil(backoff * 1000) + 5).unref();
+    return undefined;
+  }
+}
