@@ -141,3 +141,37 @@ describe('an exchange down for longer than TRADE_SIGNAL_EXPIRY_SECONDS', () => {
     }
   }, 60_000);
 });
+
+describe('a per-user order limit (BYBIT_USER_ORDERS_PER_SECOND)', () => {
+  it('spaces one user\'s orders out: every alert is placed, none faster than the limit', async () => {
+    const chat = await startFakeTelegram();
+    const exchange = await startFakeBybit();
+    addStandardMarkets(exchange);
+    const limited = await startTestHookbot(chat, {
+      env: { BYBIT_BASE_URL: exchange.url, BYBIT_DEMO_BASE_URL: exchange.url, BYBIT_USER_ORDERS_PER_SECOND: '1' },
+    });
+    try {
+      const user: FakeUser = { id: 6400, first_name: 'Eager', language_code: 'en' };
+      exchange.addAccount({ apiKey: 'EAGERKEY1234567890', secret: 'eagersecret1234567890abcdefghijklmno' });
+      await registerUser(chat, user);
+      await enterKeys(chat, user, 'demo', 'EAGERKEY1234567890', 'eagersecret1234567890abcdefghijklmno');
+      const token = await personalToken(chat, user.id);
+      const answers = await Promise.all(
+        [1, 2, 3].map((n) => postAlert(limited.url, token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.001, id: `eager-${n}` })),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+      await exchange.waitForOrders(3, 20_000);
+      const creates = exchange.calls.filter((c) => c.path === '/v5/order/create' && c.apiKey === 'EAGERKEY1234567890');
+      expect(creates).toHaveLength(3);
+      // One a second; the fake stamps arrival, so allow for a request granted early arriving late.
+      for (let i = 1; i < creates.length; i += 1) {
+        expect((creates[i]?.at ?? 0) - (creates[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(600);
+      }
+      expect(exchange.orders.map((order) => order.qty)).toEqual(['0.001', '0.001', '0.001']);
+    } finally {
+      await limited.stop();
+      await exchange.close();
+      await chat.close();
+    }
+  }, 60_000);
+});
