@@ -86,6 +86,8 @@ const envSchema = z
       .string()
       .regex(/^[0-9a-fA-F.:[\],\s]+$/, 'must be comma-separated IP addresses (optionally with :port)')
       .optional(),
+    // --- issue #4: webhook delivery lag ---
+    SCRAPE_BROWSER_NICE: int(10, 0, 19),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE === 'webhook' && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -151,6 +153,8 @@ export interface Config {
     maxResults: number;
     jobsPerWorker: number;
     emailTimeoutSeconds: number;
+    /** Nice value of Chromium's processes (0: as Hookbot's). */
+    browserNice: number;
   };
   webhooks: { allowPrivate: boolean; retrySeconds: number; dnsServers: string[] };
 }
@@ -231,6 +235,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxResults: env.SCRAPE_MAX_RESULTS,
       jobsPerWorker: env.SCRAPE_JOBS_PER_WORKER,
       emailTimeoutSeconds: env.SCRAPE_EMAIL_TIMEOUT_SECONDS,
+      browserNice: env.SCRAPE_BROWSER_NICE,
     },
     webhooks: {
       allowPrivate: env.ALLOW_PRIVATE_WEBHOOKS,

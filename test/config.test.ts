@@ -52,12 +52,15 @@ describe('loadConfig', () => {
       maxResults: 200,
       jobsPerWorker: 2,
       emailTimeoutSeconds: 8,
+      browserNice: 10,
     });
     expect(config.webhooks).toEqual({ allowPrivate: false, retrySeconds: 900, dnsServers: [] });
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: token, DNS_SERVERS: '10.0.0.2, 127.0.0.1:5353' }).webhooks.dnsServers).toEqual(['10.0.0.2', '127.0.0.1:5353']);
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, DNS_SERVERS: 'dns.example' })).toThrow(/DNS_SERVERS must be comma-separated IP addresses/);
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, SCRAPE_CONCURRENCY: '0' })).toThrow(/SCRAPE_CONCURRENCY/);
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, MAPS_BASE_URL: 'maps' })).toThrow(/MAPS_BASE_URL/);
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token, SCRAPE_BROWSER_NICE: '0' }).scrape.browserNice).toBe(0);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, SCRAPE_BROWSER_NICE: '20' })).toThrow(/SCRAPE_BROWSER_NICE/);
   });
 });
 

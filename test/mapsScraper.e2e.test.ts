@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Place } from '../handlers/mapsPlace.js';
 import { createLogger } from '../src/logger.js';
@@ -47,6 +48,28 @@ async function scrape(query: string, maxResults: number, extra: Partial<Paramete
 }
 
 describe('Maps scraper on the fixture site, in real Chromium', () => {
+  it('runs the whole browser at the lower priority asked for, renderers started later too', async () => {
+    maps.setOptions({ places: bulkPlaces(30) });
+    // Every Chromium process's scheduling group, seen while the scrape runs (pages are renewed every 20 places).
+    const processes = new Set<number>();
+    const groups = new Set<string>();
+    const look = () => {
+      for (const pid of chromiumDescendants()) {
+        try {
+          groups.add(readFileSync(`/proc/${pid}/autogroup`, 'utf8').trim().replace(/^\/autogroup-\d+/, 'group'));
+          processes.add(pid);
+        } catch {
+          // ended meanwhile
+        }
+      }
+    };
+    const summary = await scrapeMaps({ ...options, browserNice: 10 }, { query: 'all', maxResults: 25, language: 'en', onResult: look });
+    expect(summary.extracted).toBe(25);
+    // The browser, its helpers and the renderers of both page generations.
+    expect(processes.size).toBeGreaterThanOrEqual(5);
+    expect([...groups]).toEqual(['group nice 10']);
+  });
+
   it('scrolls the feed until it has enough, reading each place with its real values', async () => {
     maps.setOptions({ places: [...standardPlaces(), ...bulkPlaces(30)] });
     const { places, positions, summary } = await scrape('all', 15);

@@ -189,6 +189,31 @@ describe('scrapes over HTTP with webhooks', () => {
     expect(raw.toString('utf8')).toContain('Ίλιον');
   });
 
+  it('keeps delivering in order when the connection that records deliveries is cut', async () => {
+    const first = await startScrape({ query: 'coffee', max_results: 2, webhook_url: receiver.url });
+    await waitForJobEnd(hookbot.url, aliceKey.key, first);
+    await receiver.waitFor((requests) => requests.some((request) => request.payload.job_id === first && request.payload.status === 'completed'));
+    const webhooksOf = async (id: string) => (await api(hookbot.url, 'GET', `/jobs/${id}`, { key: aliceKey.key })).body.webhooks as Record<string, number>;
+    await waitUntil(async () => (await webhooksOf(first)).pending === 0, 10_000, 'the first job recorded as delivered');
+    // The dispatcher's own connection: the one whose last statement recorded an outcome.
+    const cut = await hookbot.query<{ pid: number }>(
+      `SELECT pg_terminate_backend(pid), pid FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND (query LIKE 'UPDATE webhook_deliveries%' OR query LIKE 'WITH done AS%')`,
+    );
+    expect(cut.length).toBe(1);
+
+    const before = receiver.requests.length;
+    const jobId = await startScrape({ query: 'coffee', max_results: 4, webhook_url: receiver.url });
+    await waitForJobEnd(hookbot.url, aliceKey.key, jobId);
+    await receiver.waitFor((requests) => requests.slice(before).some((request) => request.payload.job_id === jobId && request.payload.status === 'completed'));
+    const received = receiver.requests.slice(before).filter((request) => request.payload.job_id === jobId);
+    expect(received.every((request) => request.verified)).toBe(true);
+    expect(received.map((request) => request.payload.current_result ?? request.payload.status)).toEqual([1, 2, 3, 4, 'completed']);
+    await waitUntil(async () => (await webhooksOf(jobId)).delivered === 5, 10_000, 'every request recorded as delivered');
+    expect(await webhooksOf(jobId)).toEqual({ delivered: 5, pending: 0, failed: 0 });
+  });
+
   it('keeps jobs private and refuses bad requests with clear errors', async () => {
     const jobId = await startScrape({ query: 'Kipriakon', max_results: 1 });
     await waitForJobEnd(hookbot.url, aliceKey.key, jobId);

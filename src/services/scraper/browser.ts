@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { lowerBrowserPriority } from './browserPriority.js';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -32,11 +33,13 @@ export function resolveChromium(configured: string | undefined, exists: (path: s
 }
 
 /** One browser per scrape: closing it ends every Chromium process it started, whatever happened. */
-export async function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(executablePath: string, nice = 0): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath,
     headless: true,
     // What is read is HTML and inline JSON: pictures only cost time and memory.
     args: ['--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--mute-audio', '--blink-settings=imagesEnabled=false'],
   });
+  await lowerBrowserPriority(nice);
+  return browser;
 }

@@ -40,6 +40,8 @@ export interface ScraperOptions {
   navigationTimeoutMs?: number;
   /** HTTP agent for the websites visited for e-mails (the address-guarded one in the app). */
   websiteAgent?: Agent;
+  /** Nice value of the browser's processes (0 or unset: unchanged). */
+  browserNice?: number;
   log: Logger;
 }
 
@@ -127,7 +129,7 @@ export async function scrapeMaps(options: ScraperOptions, request: ScrapeRequest
   const summary: ScrapeSummary = { extracted: 0, unreadable: 0, duplicates: 0, feedEnd: 'enough' };
   if (target <= 0) return summary;
 
-  const browser = await launchChromium(options.executablePath);
+  const browser = await launchChromium(options.executablePath, options.browserNice);
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= closeBrowser(browser, log));
   let failure: unknown;

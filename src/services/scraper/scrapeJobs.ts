@@ -267,6 +267,7 @@ export class ScrapeJobs {
           concurrency: config.scrape.concurrency,
           emailTimeoutMs: config.scrape.emailTimeoutSeconds * 1000,
           websiteAgent: this.deps.websiteAgent,
+          browserNice: config.scrape.browserNice,
           log,
         },
         {

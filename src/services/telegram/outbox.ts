@@ -145,26 +145,34 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
  * of queueing up one by one; when the chat keeps up, each goes alone. Returns the outbox id.
  */
 export async function enqueueStreamItem(client: Queryable, message: { chatId: number; html: string }, stream: string): Promise<number> {
+  // One statement, one round trip: it sits on the path of every scrape result.
   const { rows } = await client.query<{ id: string }>(
-    `UPDATE telegram_outbox o
-        SET payload = jsonb_set(o.payload, '{text}', to_jsonb((o.payload->>'text') || E'\\n\\n' || $2::text))
-      WHERE o.id = (SELECT max(id) FROM telegram_outbox WHERE chat_id = $1 AND status = 'pending')
-        AND o.status = 'pending' AND o.locked_until IS NULL AND o.attempts = 0 AND o.method = 'sendMessage'
-        AND o.payload->>'stream' = $3
-        AND length(o.payload->>'text') + length($2::text) + 2 <= $4
-    RETURNING o.id`,
-    [message.chatId, message.html, stream, STREAM_MESSAGE_LIMIT],
-  );
-  if (rows[0]) return Number(rows[0].id);
-  const inserted = await client.query<{ id: string }>(
-    `INSERT INTO telegram_outbox (chat_id, method, payload) VALUES ($1, 'sendMessage', $2) RETURNING id`,
+    `WITH appended AS (
+       UPDATE telegram_outbox o
+          SET payload = jsonb_set(o.payload, '{text}', to_jsonb((o.payload->>'text') || E'\\n\\n' || $2::text))
+        WHERE o.id = (SELECT max(id) FROM telegram_outbox WHERE chat_id = $1 AND status = 'pending')
+          AND o.status = 'pending' AND o.locked_until IS NULL AND o.attempts = 0 AND o.method = 'sendMessage'
+          AND o.payload->>'stream' = $3
+          AND length(o.payload->>'text') + length($2::text) + 2 <= $4
+       RETURNING o.id
+     ), inserted AS (
+       INSERT INTO telegram_outbox (chat_id, method, payload)
+       SELECT $1, 'sendMessage', $5::jsonb WHERE NOT EXISTS (SELECT 1 FROM appended)
+       RETURNING id
+     )
+     SELECT id FROM appended
+     UNION ALL
+     -- Only a new message needs the workers woken (a volatile call is never optimized away).
+     SELECT id FROM (SELECT id, pg_notify('${OUTBOX_CHANNEL}', '') FROM inserted) AS notified`,
     [
       message.chatId,
+      message.html,
+      stream,
+      STREAM_MESSAGE_LIMIT,
       JSON.stringify({ chat_id: message.chatId, text: message.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true }, stream }),
     ],
   );
-  await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-  return Number(inserted.rows[0]!.id);
+  return Number(rows[0]!.id);
 }
 
 /** Markup counted too, so the visible text is surely under Telegram's 4096. */

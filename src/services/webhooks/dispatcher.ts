@@ -25,6 +25,12 @@ const CLAIMED_COLUMNS = `d.id, d.job_id, d.seq, d.url, d.message_id, d.payload, 
 /** Lease and attempt count of a claimed delivery. */
 const CLAIM_SET = `locked_until = now() + make_interval(secs => d.timeout_ms / 1000.0 + 30), attempts = d.attempts + 1`;
 
+/** The dispatcher's own connection for leases and outcomes; `drop` gives it back (closed when broken). */
+interface BookkeepingConnection {
+  client: pg.PoolClient;
+  drop(error?: unknown): void;
+}
+
 export interface WebhookDispatcherOptions {
   pool: pg.Pool;
   log: Logger;
@@ -57,6 +63,8 @@ export class WebhookDispatcher {
   private wakeUp: (() => void) | undefined;
   private pendingWake = false;
   private listener: pg.PoolClient | undefined;
+  private bookkeeping: Promise<BookkeepingConnection> | undefined;
+  private bookkeepingOpen: BookkeepingConnection | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   /** Cuts requests still waiting on a receiver when we stop: a slow receiver must not hold a shutdown. */
   private readonly stopping = new AbortController();
@@ -84,6 +92,7 @@ export class WebhookDispatcher {
     this.stopping.abort();
     this.wake();
     await this.loop;
+    this.bookkeepingOpen?.drop();
     if (this.listener) {
       await this.listener.query(`UNLISTEN ${WEBHOOKS_CHANNEL}`).catch(() => undefined);
       this.listener.release();
@@ -132,24 +141,57 @@ export class WebhookDispatcher {
   }
 
   /**
-   * Leases and outcomes are written without waiting for the disk (synchronous_commit off): one
-   * lost in a crash only means a request is sent again (webhook-id lets receivers drop it), and
-   * waiting for a flush before every request would be most of the delivery lag.
+   * Leases and outcomes are written on a connection of their own, without waiting for the disk
+   * (synchronous_commit off for the session): one statement, one round trip. One lost in a crash
+   * only means a request is sent again (webhook-id lets receivers drop it), and waiting for a
+   * flush, or for a connection from the pool the scrapes use, before every request would be most
+   * of the delivery lag.
    */
   private async bookkeep<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<pg.QueryResult<R>> {
-    const client = await this.options.pool.connect();
+    const connection = await this.bookkeeper();
     try {
-      // One round trip for both (a simple query may hold several statements).
-      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-      const result = await client.query<R>(sql, params);
-      await client.query('COMMIT');
-      return result;
+      return await connection.client.query<R>(sql, params);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A statement PostgreSQL refused leaves the connection usable; a lost connection is replaced.
+      if (typeof (error as { severity?: unknown }).severity !== 'string') connection.drop(error);
       throw error;
-    } finally {
-      client.release();
     }
+  }
+
+  private bookkeeper(): Promise<BookkeepingConnection> {
+    this.bookkeeping ??= this.openBookkeeper().catch((error: unknown) => {
+      this.bookkeeping = undefined;
+      throw error;
+    });
+    return this.bookkeeping;
+  }
+
+  private async openBookkeeper(): Promise<BookkeepingConnection> {
+    const client = await this.options.pool.connect();
+    let dropped = false;
+    const connection: BookkeepingConnection = {
+      client,
+      drop: (error) => {
+        if (dropped) return;
+        dropped = true;
+        if (this.bookkeepingOpen === connection) {
+          this.bookkeeping = undefined;
+          this.bookkeepingOpen = undefined;
+        }
+        if (error !== undefined) this.options.log.warn({ error: error instanceof Error ? error.message : String(error) }, 'webhook bookkeeping connection lost');
+        // Closed, never reused: the pool must not hand a scrape a session that commits without the disk.
+        client.release(error instanceof Error ? error : true);
+      },
+    };
+    client.on('error', (error) => connection.drop(error));
+    try {
+      await client.query('SET synchronous_commit = off');
+    } catch (error) {
+      connection.drop(error);
+      throw error;
+    }
+    this.bookkeepingOpen = connection;
+    return connection;
   }
 
   /** The oldest pending request of each job, when due and not held by another attempt. */
