@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import { inTransaction } from '../../db/transaction.js';
 import type { Agent } from 'undici';
 import type { Place } from '../../../handlers/mapsPlace.js';
 import type { Config } from '../../config.js';
@@ -104,10 +105,7 @@ export class ScrapeJobs {
 
   async create(input: NewScrape): Promise<ScrapeJobRow> {
     const { pool, t } = this.deps;
-    const client = await pool.connect();
-    let job: ScrapeJobRow;
-    try {
-      await client.query('BEGIN');
+    const job = await inTransaction(pool, async (client) => {
       // One at a time per user decides the count, so two requests cannot both slip under the limit.
       await client.query('SELECT pg_advisory_xact_lock(7320004, $1::int)', [input.userId % 2_147_483_647]);
       const { rows: active } = await client.query<{ count: string }>(
@@ -120,18 +118,13 @@ export class ScrapeJobs {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
         [newJobId(), input.userId, input.chatId, input.source, input.query, input.maxResults, input.language, input.webhookUrl ?? null],
       );
-      job = rows[0]!;
+      const job = rows[0]!;
       const html = progressHtml(t, job.language, { query: job.query, done: 0, total: job.max_results, phase: 'queued', found: 0, elapsedSeconds: 0 });
       const [progressId] = await enqueueMessages(client, [{ chatId: input.chatId, html }]);
       await client.query('UPDATE scrape_jobs SET progress_outbox_id = $2 WHERE id = $1', [job.id, progressId]);
       job.progress_outbox_id = String(progressId);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return job;
+    });
     this.deps.wakeOutbox();
     await this.deps.schedule(job.id);
     return job;
@@ -310,9 +303,7 @@ export class ScrapeJobs {
   /** One result, its card and its webhook request, in one commit. */
   private async storeResult(job: ScrapeJobRow, place: Place, position: number): Promise<void> {
     const { pool } = this.deps;
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       const payload = job.webhook_url
         ? JSON.stringify({
             job_id: job.id,
@@ -349,13 +340,7 @@ export class ScrapeJobs {
         ],
       );
       await enqueueStreamItem(client, { chatId: Number(job.chat_id), html: placeCardHtml(place, position) }, `scrape:${job.id}`);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     this.deps.wakeWebhooks();
     this.deps.wakeOutbox();
   }
@@ -444,9 +429,7 @@ export class ScrapeJobs {
       messages.push({ chatId, html: t(language, key, { query: escapeHtml(job.query), error: escapeHtml(detail), count: places.length }) });
     }
 
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       await enqueueMessages(client, messages);
       if (job.webhook_url) {
         const finalPayload =
@@ -469,13 +452,7 @@ export class ScrapeJobs {
         // After every result: the final request keeps its place at the end of the job's order.
         await this.queueWebhook(client, job, job.max_results + 1, FINAL_WEBHOOK_TIMEOUT_MS, finalPayload);
       }
-      await client.query('COMMIT');
-    } catch (caught) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw caught;
-    } finally {
-      client.release();
-    }
+    });
     this.deps.wakeOutbox();
     this.deps.wakeWebhooks();
   }

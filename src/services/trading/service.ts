@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { I18n } from '@grammyjs/i18n';
 import type pg from 'pg';
+import { inTransaction } from '../../db/transaction.js';
 import { tradeRequestFrom } from '../../../handlers/tradeSignal.js';
 import type { TradingViewAlert } from '../../../handlers/tradingview.js';
 import { settingsFromRow, type KeyInfo, type TradingSettings } from '../../../models/trading.js';
@@ -322,9 +323,7 @@ export class TradingService {
 
   /** Records the outcome and queues its message in one transaction. */
   private async finish(signal: ClaimedSignal, outcome: Outcome | undefined, skipped?: string): Promise<void> {
-    const client = await this.options.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.options.pool, async (client) => {
       await client.query(
         `UPDATE trade_signals SET status = $2, outcome = $3, last_error = $4, lease_until = NULL, finished_at = now() WHERE id = $1`,
         [signal.id, outcome?.status ?? 'skipped', outcome ? JSON.stringify(outcome) : null, skipped ?? ('reason' in (outcome ?? {}) ? (outcome as { reason: string }).reason : null)],
@@ -332,22 +331,14 @@ export class TradingService {
       if (outcome) {
         await enqueueMessages(client, [{ chatId: signal.telegram_id, html: formatOutcome(outcome, this.t(signal.language)), sourceEventId: signal.event_id }]);
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     if (outcome) this.options.onQueued?.();
   }
 
   /** Back to pending with a growing delay; the user hears once that Bybit is not answering. */
   private async retryLater(signal: ClaimedSignal, detail: string): Promise<void> {
     const delaySeconds = Math.min(30, 2 ** Math.min(signal.attempts - 1, 5));
-    const client = await this.options.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.options.pool, async (client) => {
       await client.query(
         `UPDATE trade_signals SET status = 'pending', lease_until = NULL, last_error = $2,
                 next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
@@ -361,13 +352,7 @@ export class TradingService {
         );
         await enqueueMessages(client, [{ chatId: signal.telegram_id, html, sourceEventId: signal.event_id }]);
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     if (signal.attempts === 1) this.options.onQueued?.();
     // The sweeper comes round every few seconds; a sooner look keeps short outages short.
     const timer = setTimeout(() => this.wake(), delaySeconds * 1000);
