@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type pg from 'pg';
 import type { Logger } from '../../logger.js';
 import { splitHtml } from './html.js';
+import { ClaimLoop } from '../claimLoop.js';
 import { RateLimiter } from './rateLimiter.js';
 
 export const OUTBOX_CHANNEL = 'hookbot_outbox';
@@ -205,12 +205,12 @@ export interface OutboxWorkerOptions {
  * if its worker dies mid-send.
  */
 export class OutboxWorker {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private pendingWake = false;
+  /**
+   * Keeps up to `concurrency` chats in flight. A slot is refilled as soon as any delivery ends or
+   * new work is announced, so one slow chat never holds back the others.
+   */
+  private readonly loop: ClaimLoop<ClaimedMessage>;
   private listener: pg.PoolClient | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
   private readonly workerId = randomInt(1, 2 ** 31 - 1);
   private readonly limiter: RateLimiter;
   private readonly maxAttempts: number;
@@ -218,29 +218,35 @@ export class OutboxWorker {
   constructor(private readonly options: OutboxWorkerOptions) {
     this.limiter = new RateLimiter(options.ratePerSecond);
     this.maxAttempts = options.maxAttempts ?? 15;
+    this.loop = new ClaimLoop({
+      concurrency: options.concurrency,
+      claim: (limit) => this.claim(limit),
+      handle: (message) => this.deliver(message),
+      onError: (error, message) =>
+        message
+          ? options.log.error({ err: error, outboxId: message.id }, 'outbox delivery failed')
+          : options.log.error({ err: error }, 'outbox claim failed'),
+    });
   }
 
   async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+    if (this.loop.running) return;
     this.listener = await this.options.pool.connect();
     this.listener.on('notification', () => this.wake());
     await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     await this.listener.query('SELECT pg_advisory_lock($1, $2)', [WORKER_LOCK_CLASS, this.workerId]);
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Called after an in-process enqueue, so delivery does not wait for the NOTIFY round trip. */
   wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wake();
-    await this.loop;
+    if (!this.loop.running) return;
+    // Finishes what is on the wire; anything not started stays pending for the next worker.
+    await this.loop.stop();
     if (this.listener) {
       await this.listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
       await this.listener.query('SELECT pg_advisory_unlock($1, $2)', [WORKER_LOCK_CLASS, this.workerId]).catch(() => undefined);
@@ -249,50 +255,6 @@ export class OutboxWorker {
     }
   }
 
-  /**
-   * Keeps up to `concurrency` chats in flight. A slot is refilled as soon as any delivery ends or
-   * new work is announced, so one slow chat never holds back the others.
-   */
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.pendingWake = false;
-      const free = this.options.concurrency - this.inFlight.size;
-      let claimed: ClaimedMessage[] = [];
-      if (free > 0) {
-        try {
-          claimed = await this.claim(free);
-        } catch (error) {
-          this.options.log.error({ err: error }, 'outbox claim failed');
-          await sleep(1000);
-        }
-      }
-      for (const message of claimed) {
-        const delivery = this.deliver(message)
-          .catch((error: unknown) => this.options.log.error({ err: error, outboxId: message.id }, 'outbox delivery failed'))
-          .finally(() => {
-            this.inFlight.delete(delivery);
-            this.wake();
-          });
-        this.inFlight.add(delivery);
-      }
-      const full = this.inFlight.size >= this.options.concurrency;
-      if ((claimed.length === 0 || full) && !this.pendingWake && this.running) await this.idle(1000);
-    }
-    // Finish what is on the wire; anything not started stays pending for the next worker.
-    await Promise.all(this.inFlight);
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
-  }
 
   private async claim(limit: number): Promise<ClaimedMessage[]> {
     const { rows } = await this.options.pool.query<ClaimedMessage>(

@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { Agent } from 'undici';
 import type { Logger } from '../../logger.js';
+import { ClaimLoop } from '../claimLoop.js';
 import { signWebhook } from './signing.js';
 
 export const WEBHOOKS_CHANNEL = 'hookbot_webhooks';
@@ -58,86 +58,53 @@ function describe(error: unknown): string {
  * beside the scrapes, never in their way: they only insert rows.
  */
 export class WebhookDispatcher {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private pendingWake = false;
+  private readonly loop: ClaimLoop<ClaimedDelivery>;
   private listener: pg.PoolClient | undefined;
   private bookkeeping: Promise<BookkeepingConnection> | undefined;
   private bookkeepingOpen: BookkeepingConnection | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
   /** Cuts requests still waiting on a receiver when we stop: a slow receiver must not hold a shutdown. */
   private readonly stopping = new AbortController();
 
-  constructor(private readonly options: WebhookDispatcherOptions) {}
+  constructor(private readonly options: WebhookDispatcherOptions) {
+    this.loop = new ClaimLoop({
+      // Each job has one request in flight, to keep its order.
+      concurrency: options.concurrency ?? 32,
+      claim: (limit) => this.claim(limit),
+      handle: (delivery) => this.deliverInOrder(delivery),
+      onError: (error, delivery) =>
+        delivery
+          ? options.log.error({ err: error, deliveryId: delivery.id }, 'webhook bookkeeping failed')
+          : options.log.error({ err: error }, 'webhook claim failed'),
+    });
+  }
+
+  private get running(): boolean {
+    return this.loop.running;
+  }
 
   async start(): Promise<void> {
     if (this.running) return;
-    this.running = true;
     this.listener = await this.options.pool.connect();
     this.listener.on('notification', () => this.wake());
     this.listener.on('error', (error) => this.options.log.warn({ error: error.message }, 'webhook notification channel lost'));
     await this.listener.query(`LISTEN ${WEBHOOKS_CHANNEL}`);
-    this.loop = this.run();
+    this.loop.start();
   }
 
   wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
     if (!this.running) return;
-    this.running = false;
     this.stopping.abort();
-    this.wake();
-    await this.loop;
+    await this.loop.stop();
     this.bookkeepingOpen?.drop();
     if (this.listener) {
       await this.listener.query(`UNLISTEN ${WEBHOOKS_CHANNEL}`).catch(() => undefined);
       this.listener.release();
       this.listener = undefined;
     }
-  }
-
-  private async run(): Promise<void> {
-    const concurrency = this.options.concurrency ?? 32;
-    while (this.running) {
-      this.pendingWake = false;
-      let claimed: ClaimedDelivery[] = [];
-      const free = concurrency - this.inFlight.size;
-      if (free > 0) {
-        try {
-          claimed = await this.claim(free);
-        } catch (error) {
-          this.options.log.error({ err: error }, 'webhook claim failed');
-          await sleep(1000);
-        }
-      }
-      for (const delivery of claimed) {
-        const task = this.deliverInOrder(delivery)
-          .catch((error: unknown) => this.options.log.error({ err: error, deliveryId: delivery.id }, 'webhook bookkeeping failed'))
-          .finally(() => {
-            this.inFlight.delete(task);
-            this.wake();
-          });
-        this.inFlight.add(task);
-      }
-      if (!this.pendingWake && this.running) await this.idle(1000);
-    }
-    await Promise.all(this.inFlight);
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
   }
 
   /**
