@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './http.js';
 
 /**
  * A fake Avito API on 127.0.0.1: OAuth client_credentials tokens that expire, accounts/self,
@@ -48,15 +49,6 @@ export interface FakeAvito {
   /** Every access token handed out, oldest first. */
   issued: string[];
   close(): Promise<void>;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 /** The v3 webhook body Avito posts for a new message (developers.avito.ru, messenger webhooks). */

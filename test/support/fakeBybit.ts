@@ -13,6 +13,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './http.js';
 
 export interface FakeLinearInstrument {
   symbol: string;
@@ -130,15 +131,6 @@ export interface FakeBybit {
 }
 
 const DEFAULT_PERMISSIONS = { ContractTrade: ['Order', 'Position'], Spot: ['SpotTrade'], Wallet: ['AccountTransfer'] };
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 const decimals = (step: string) => (step.includes('.') ? step.length - step.indexOf('.') - 1 : 0);
 const isMultiple = (value: string, step: string) => {
