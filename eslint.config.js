@@ -14,6 +14,18 @@ export default tseslint.config(
     },
   },
   {
+    // The web view's page script runs in the browser (no bundler: a plain script).
+    files: ['src/server/webview/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'localStorage', 'fetch', 'setTimeout', 'URLSearchParams', 'AudioContext', 'CustomEvent', 'TextDecoderStream', 'Intl'].map(
+          (name) => [name, 'readonly'],
+        ),
+      ),
+    },
+  },
+  {
     files: ['bench/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },

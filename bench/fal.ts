@@ -1,5 +1,5 @@
 /**
- * Issue #5's FAL ingress: what the ED25519 check and the lossless parse cost. In one run, one web
+ * FAL ingress: what the ED25519 check and the lossless parse cost. In one run, one web
  * process, the same load: (t) the TradingView endpoint as the baseline (lookup + validation +
  * durable insert), (f) FAL deliveries signed as FAL signs them, (f401) deliveries with a bad
  * signature (refused before parsing; they must not make Hookbot fetch FAL's keys again).

@@ -1,16 +1,21 @@
 /**
- * Issue #2's ingress benchmark: (a) a bare Fastify route vs (b) the real TradingView endpoint
- * (token lookup + validation + durable insert), with (b0) the naive one-INSERT-per-request handler
- * for reference; same load generator, same machine, same run. Then (c) the time from an alert's
- * request to its sendMessage arriving at a fake Telegram.
+ * The ingress benchmark: (a) a bare Fastify route vs (b) the real TradingView endpoint (token
+ * lookup + validation + durable insert, acknowledged only after its group commit is flushed), with
+ * (b0) the naive one-INSERT-per-request handler for reference; same load generator, same machine,
+ * same run. The load generator (this process) runs on one core, the server under test and
+ * PostgreSQL on the other (taskset), so the ratio measures the server, not the scheduler; the
+ * server's and PostgreSQL's CPU time per acknowledged request come from /proc. Then (c) the time
+ * from an alert's request to its sendMessage arriving at a fake Telegram.
  */
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { EndpointRepository } from '../models/endpoints.js';
 import { UserRepository } from '../models/users.js';
 import { openDatabase, runMigrations } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
-import { createDatabase, percentile, printTable, startPostgres, startProcess, type Child } from './support.js';
+import { cpuMillis, cpuSpent, LOAD_CORE, pin, PostgresProcesses, requirePinning, SERVER_CORE, unpin } from './pinning.js';
+import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const USERS = 200;
@@ -38,6 +43,15 @@ interface LoadResult {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Requests answered 2xx (acknowledged). */
+  acknowledged: number;
+}
+
+interface Measured extends LoadResult {
+  /** CPU time of the server process per acknowledged request, µs. */
+  serverCpuUs: number;
+  /** CPU time of all PostgreSQL processes per acknowledged request, µs. */
+  postgresCpuUs: number;
 }
 
 async function load(target: string, tokens: string[], options: { connections: number; rate?: number; seconds: number }): Promise<LoadResult> {
@@ -68,21 +82,49 @@ async function load(target: string, tokens: string[], options: { connections: nu
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    acknowledged: result['2xx'],
   };
 }
 
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
+/** The settings that make an acknowledged alert durable, as the server under test sees them. */
+async function databaseDurability(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const setting = async (name: string) => (await client.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name];
+  const fsync = await setting('fsync');
+  const synchronousCommit = await setting('synchronous_commit');
+  await client.end();
+  // An acknowledgement must mean "on disk": a faster number without that would not be comparable.
+  if (fsync !== 'on' || synchronousCommit !== 'on') throw new Error(`the benchmark needs fsync and synchronous_commit on (got ${fsync}, ${synchronousCommit})`);
+  return `fsync=${fsync}, synchronous_commit=${synchronousCommit}`;
 }
 
-async function measureThroughput(target: Child, tokens: string[], connections: number): Promise<LoadResult> {
+async function measureThroughput(target: Child, tokens: string[], connections: number, postgres: PostgresProcesses): Promise<Measured> {
   progress(`${target.url}: ${connections} connections`);
   await load(target.url, tokens, { connections, seconds: 2 }); // warm-up: JIT, pools, caches
-  return load(target.url, tokens, { connections, seconds: DURATION });
+  const server = [target.process.pid!];
+  const serverBefore = cpuMillis(server);
+  const postgresBefore = cpuMillis(postgres.pids());
+  const result = await load(target.url, tokens, { connections, seconds: DURATION });
+  const serverMs = cpuSpent(serverBefore, cpuMillis(server));
+  const postgresMs = cpuSpent(postgresBefore, cpuMillis(postgres.pids()));
+  const per = (ms: number) => (result.acknowledged > 0 ? (ms * 1000) / result.acknowledged : Number.NaN);
+  return { ...result, serverCpuUs: per(serverMs), postgresCpuUs: per(postgresMs) };
+}
+
+/** A target on the server's core, next to PostgreSQL. */
+async function startPinned(script: string, args: string[], env: Record<string, string>): Promise<Child> {
+  const child = await startProcess(script, args, env);
+  pin(child.process.pid!, SERVER_CORE);
+  return child;
 }
 
 async function main(): Promise<void> {
+  requirePinning();
+  pin(process.pid, LOAD_CORE);
   const postgres = await startPostgres();
+  const postgresProcesses = await PostgresProcesses.find(postgres.url);
+  postgresProcesses.pinTo(SERVER_CORE);
   const telegram = await startFakeTelegram();
   const children: Child[] = [];
   try {
@@ -94,51 +136,56 @@ async function main(): Promise<void> {
       TELEGRAM_API_ROOT: telegram.url,
       DATABASE_URL: ingressDb,
       HOOK_RATE_LIMIT_PER_MINUTE: '1000000',
-      LOG_LEVEL: 'info', // start-up lines only: request logging is off
+      // As deployed: webhook requests are logged at debug, so info adds only a summary line a minute.
+      LOG_LEVEL: 'info',
       ENCRYPTION_KEY: '0f'.repeat(32),
     };
 
     const rows: (string | number)[][] = [];
-    const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 0) : '-');
-    for (const connections of [10, 100]) {
-      const bare = await startProcess('bench/targets/bare.ts', [], {});
+        for (const connections of [10, 100]) {
+      const bare = await startPinned('bench/targets/bare.ts', [], {});
       children.push(bare);
-      const a = await measureThroughput(bare, tokens, connections);
+      const a = await measureThroughput(bare, tokens, connections, postgresProcesses);
       await bare.stop();
       // The naive design the issue compares against: one INSERT, one commit, per request.
-      const plain = await startProcess('bench/targets/plainInsert.ts', [], { DATABASE_URL: ingressDb });
+      const plain = await startPinned('bench/targets/plainInsert.ts', [], { DATABASE_URL: ingressDb });
       children.push(plain);
-      const b0 = await measureThroughput(plain, tokens, connections);
+      const b0 = await measureThroughput(plain, tokens, connections, postgresProcesses);
       await plain.stop();
       // A web process that stores and leaves acting to the workers: exactly (b) of the issue.
-      const real = await startProcess('src/main.ts', ['--role', 'web'], { ...appEnv, INLINE_PROCESSING: 'false' });
+      const real = await startPinned('src/main.ts', ['--role', 'web'], { ...appEnv, INLINE_PROCESSING: 'false' });
       children.push(real);
-      const b = await measureThroughput(real, tokens, connections);
+      const b = await measureThroughput(real, tokens, connections, postgresProcesses);
       await real.stop();
       // A row whose target answered errors measures the errors, not the design: say so.
       const ratio = (x: LoadResult) => (x.non2xx + x.errors > 0 ? 'INVALID' : `${((x.rps / a.rps) * 100).toFixed(0)}%`);
-      rows.push([`(a) bare Fastify route`, connections, fmt(a.rps), fmt(a.p50), fmt(a.p99), '', a.non2xx + a.errors]);
-      rows.push([`(b0) one INSERT per request`, connections, fmt(b0.rps), fmt(b0.p50), fmt(b0.p99), ratio(b0), b0.non2xx + b0.errors]);
-      rows.push([`(b) TradingView endpoint`, connections, fmt(b.rps), fmt(b.p50), fmt(b.p99), ratio(b), b.non2xx + b.errors]);
+      const row = (name: string, x: Measured, versus: string) => [
+        name, connections, fmt(x.rps), fmt(x.p50), fmt(x.p99), versus, fmt(x.serverCpuUs), name.startsWith('(a)') ? '-' : fmt(x.postgresCpuUs), x.non2xx + x.errors,
+      ];
+      rows.push(row(`(a) bare Fastify route`, a, ''));
+      rows.push(row(`(b0) one INSERT per request`, b0, ratio(b0)));
+      rows.push(row(`(b) TradingView endpoint`, b, ratio(b)));
     }
 
     // Latency at a fixed, realistic rate.
-    const bare = await startProcess('bench/targets/bare.ts', [], {});
+    const bare = await startPinned('bench/targets/bare.ts', [], {});
     children.push(bare);
     await load(bare.url, tokens, { connections: 20, rate: 1000, seconds: 2 });
     const aFixed = await load(bare.url, tokens, { connections: 20, rate: 1000, seconds: DURATION });
     await bare.stop();
-    const real = await startProcess('src/main.ts', ['--role', 'web'], { ...appEnv, INLINE_PROCESSING: 'false' });
+    const real = await startPinned('src/main.ts', ['--role', 'web'], { ...appEnv, INLINE_PROCESSING: 'false' });
     children.push(real);
     await load(real.url, tokens, { connections: 20, rate: 1000, seconds: 2 });
     const bFixed = await load(real.url, tokens, { connections: 20, rate: 1000, seconds: DURATION });
     await real.stop();
-    rows.push([`(a) bare, at 1,000 req/s`, 20, fmt(aFixed.rps), fmt(aFixed.p50), fmt(aFixed.p99), '', aFixed.non2xx + aFixed.errors]);
-    rows.push([`(b) endpoint, at 1,000 req/s`, 20, fmt(bFixed.rps), fmt(bFixed.p50), fmt(bFixed.p99), '', bFixed.non2xx + bFixed.errors]);
+    rows.push([`(a) bare, at 1,000 req/s`, 20, fmt(aFixed.rps), fmt(aFixed.p50), fmt(aFixed.p99), '', '', '', aFixed.non2xx + aFixed.errors]);
+    rows.push([`(b) endpoint, at 1,000 req/s`, 20, fmt(bFixed.rps), fmt(bFixed.p50), fmt(bFixed.p99), '', '', '', bFixed.non2xx + bFixed.errors]);
 
+    const durability = await databaseDurability(ingressDb);
     printTable(
-      `Ingress: ${DURATION}s per row after a 2s warm-up; PostgreSQL with fsync on; ${USERS} users' tokens in rotation; latency in ms`,
-      ['scenario', 'conns', 'req/s', 'p50', 'p99', '(b)/(a)', 'non-2xx'],
+      `Ingress, pinned: load generator on CPU ${LOAD_CORE}, server + PostgreSQL on CPU ${SERVER_CORE} (taskset); ${DURATION}s per row after a 2s warm-up; ` +
+        `PostgreSQL ${durability}; ${USERS} users' tokens in rotation; latency in ms; CPU in µs per acknowledged request`,
+      ['scenario', 'conns', 'req/s', 'p50', 'p99', '(b)/(a)', 'server CPU', 'PG CPU', 'non-2xx'],
       rows,
     );
 
@@ -146,7 +193,7 @@ async function main(): Promise<void> {
     // (c) alert -> sendMessage at the fake Telegram, all roles in one process as `npm start` runs it.
     const relayDb = await createDatabase(postgres.url, 'bench_relay');
     const relayUsers = await seedUsers(relayDb, 50);
-    const app = await startProcess('src/main.ts', ['--role', 'all'], {
+    const app = await startPinned('src/main.ts', ['--role', 'all'], {
       ...appEnv,
       DATABASE_URL: relayDb,
       // Telegram lets a bot send about 30 messages a second; at 50 alerts a second the limiter,
@@ -214,6 +261,7 @@ async function main(): Promise<void> {
     for (const child of children) await child.stop().catch(() => undefined);
     await telegram.close();
     await postgres.stop();
+    unpin(process.pid);
   }
 }
 

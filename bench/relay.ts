@@ -1,117 +1,18 @@
 /**
- * Issue #5's relay benchmark: WhatsApp (Green API) and Avito webhooks at 50/s across 20 users,
+ * The relay benchmark: WhatsApp (Green API) and Avito webhooks at 50/s across 20 users,
  * against the TradingView alert path measured in the same run as the baseline. For each: the
  * inbound ack (HTTP answer) p50/p99, and the time from the POST to the message arriving at the
  * fake Telegram, p50/p99. Avito wants its answer within 2 s; the target for the ack p99 is 10 ms.
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { AvitoConnectionRepository, WhatsAppConnectionRepository } from '../models/connections.js';
-import { EndpointRepository } from '../models/endpoints.js';
-import { UserRepository } from '../models/users.js';
-import { openDatabase, runMigrations } from '../src/db/database.js';
-import { createLogger } from '../src/logger.js';
-import { parseEncryptionKey, SecretBox } from '../src/services/secrets/secretBox.js';
 import { startFakeAvito } from '../test/support/fakeAvito.js';
 import { startFakeTelegram, type FakeTelegram } from '../test/support/fakeTelegram.js';
-import { createDatabase, percentile, printTable, startPostgres, startProcess, type Child } from './support.js';
+import { ENCRYPTION_KEY, requestFor, seedMessengerUsers, type BenchUser, type Provider } from './messengers.js';
+import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = 50;
 const USERS = 20;
-const ENCRYPTION_KEY = '0f'.repeat(32);
-const ID_INSTANCE_BASE = 1101000000;
-
-interface BenchUser {
-  telegramId: number;
-  idInstance: string;
-  accountId: number;
-  tokens: { tradingview: string; whatsapp: string; avito: string };
-  bearer: string;
-}
-
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
-
-async function seed(databaseUrl: string, avitoAccounts: Array<{ clientId: string; clientSecret: string; accountId: number }>): Promise<BenchUser[]> {
-  const log = createLogger('silent');
-  const database = openDatabase(databaseUrl, log, 4);
-  await runMigrations(database, log);
-  const box = SecretBox.fromKey(parseEncryptionKey(ENCRYPTION_KEY));
-  const users = new UserRepository(database.db);
-  const endpoints = new EndpointRepository(database.db);
-  const whatsapp = new WhatsAppConnectionRepository(database.db);
-  const avito = new AvitoConnectionRepository(database.db);
-  const seeded: BenchUser[] = [];
-  for (let i = 0; i < USERS; i += 1) {
-    const { user } = await users.register({ telegramId: 2_000_000 + i, language: 'en', firstName: `Relay${i}` }, true);
-    const bearer = randomBytes(24).toString('base64url');
-    const idInstance = String(ID_INSTANCE_BASE + i);
-    await whatsapp.save({ userId: user.id, idInstance, apiUrl: 'http://127.0.0.1:9', apiToken: box.encrypt('x'.repeat(50)), webhookToken: box.encrypt(bearer), state: 'authorized' });
-    const account = avitoAccounts[i]!;
-    await avito.save({
-      userId: user.id,
-      clientId: account.clientId,
-      clientSecret: box.encrypt(account.clientSecret),
-      accountId: account.accountId,
-      accessToken: null,
-      tokenExpiresAt: null,
-      subscribed: true,
-    });
-    seeded.push({
-      telegramId: user.telegramId,
-      idInstance,
-      accountId: account.accountId,
-      bearer,
-      tokens: {
-        tradingview: (await endpoints.getOrCreate(user.id, 'tradingview')).token,
-        whatsapp: (await endpoints.getOrCreate(user.id, 'whatsapp')).token,
-        avito: (await endpoints.getOrCreate(user.id, 'avito')).token,
-      },
-    });
-  }
-  await database.close();
-  return seeded;
-}
-
-type Provider = 'tradingview' | 'whatsapp' | 'avito';
-
-/** The request a provider would make for message number `i` to `user`, carrying `marker` in its text. */
-function requestFor(provider: Provider, user: BenchUser, marker: string): { path: string; headers: Record<string, string>; body: string } {
-  const now = Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (provider === 'tradingview') {
-    return { path: `/hooks/tradingview/${user.tokens.tradingview}`, headers, body: JSON.stringify({ symbol: 'BTCUSDT', action: 'buy', price: 50000, id: marker, note: marker }) };
-  }
-  if (provider === 'whatsapp') {
-    return {
-      path: `/hooks/whatsapp/${user.tokens.whatsapp}`,
-      headers: { ...headers, authorization: `Bearer ${user.bearer}` },
-      body: JSON.stringify({
-        typeWebhook: 'incomingMessageReceived',
-        instanceData: { idInstance: Number(user.idInstance), wid: '79990001122@c.us', typeInstance: 'whatsapp' },
-        timestamp: now,
-        idMessage: marker,
-        senderData: { chatId: '79001234568@c.us', sender: '79001234568@c.us', chatName: 'Bench', senderName: 'Bench', senderContactName: 'Bench' },
-        messageData: { typeMessage: 'textMessage', textMessageData: { textMessage: `hello ${marker}` } },
-      }),
-    };
-  }
-  return {
-    path: `/hooks/avito/${user.tokens.avito}`,
-    headers,
-    body: JSON.stringify({
-      id: randomBytes(8).toString('hex'),
-      version: 'v3.0.0',
-      timestamp: now,
-      payload: {
-        type: 'message',
-        value: { id: marker, chat_id: 'u2i-bench', user_id: user.accountId, author_id: 1, created: now, type: 'text', chat_type: 'u2i', content: { text: `hello ${marker}` } },
-      },
-    }),
-  };
-}
 
 interface PhaseResult {
   acks: Map<Provider, number[]>;
@@ -173,7 +74,7 @@ async function main(): Promise<void> {
     const databaseUrl = await createDatabase(postgres.url, 'bench_messengers');
     progress('seeding users');
     const accounts = Array.from({ length: USERS }, () => avitoApi.addAccount());
-    const users = await seed(databaseUrl, accounts);
+    const users = await seedMessengerUsers(databaseUrl, accounts);
     const app = await startProcess('src/main.ts', ['--role', 'all'], {
       TELEGRAM_BOT_TOKEN: telegram.token,
       TELEGRAM_API_ROOT: telegram.url,
@@ -193,8 +94,7 @@ async function main(): Promise<void> {
     progress(`WhatsApp and Avito webhooks at ${RATE}/s for ${SECONDS}s`);
     const messengers = await runPhase(app, telegram, users, ['whatsapp', 'avito'], SECONDS, 'msg');
 
-    const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 0) : '-');
-    const row = (name: string, phase: PhaseResult, provider: Provider) => {
+        const row = (name: string, phase: PhaseResult, provider: Provider) => {
       const acks = [...(phase.acks.get(provider) ?? [])].sort((a, b) => a - b);
       const relays = [...(phase.relays.get(provider) ?? [])].sort((a, b) => a - b);
       return [name, phase.sent.get(provider) ?? 0, relays.length, fmt(percentile(acks, 50)), fmt(percentile(acks, 99)), fmt(percentile(relays, 50)), fmt(percentile(relays, 99))];

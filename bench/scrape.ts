@@ -1,11 +1,16 @@
 /**
- * Issue #4's scrape benchmark, on the fixture Maps site: time from POST /scrape to the first
+ * The scrape benchmark, on the fixture Maps site: time from POST /scrape to the first
  * result at the user's webhook, places per minute at concurrency 1 and 4, peak RSS of Hookbot
  * and its Chromium children, and webhook delivery lag (result committed -> received) p50/p99.
  * Baselines from the same run: concurrency 1 for throughput, a 20-place job for memory, and a
  * direct POST from this process to the same receiver for the lag floor.
  *
  * BENCH_SCRAPE_PLACES (default 200) sets the size of the long job; 20 is used for a quick check.
+ *
+ * Area searches (a second table): an area of 9 cells (3 × 3 grid of 3.5 km, neighbours sharing
+ * places) holding BENCH_AREA_PLACES places (default 300), at concurrency 1 and 4, next to a
+ * single search for the same places in the same process: places per minute, peak memory and the
+ * result -> webhook lag p99 (target < 50 ms). BENCH_SCRAPE_AREA_ONLY=1 runs only this part.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { ApiKeyRepository } from '../models/apiKeys.js';
@@ -15,7 +20,7 @@ import { parseEncryptionKey, SecretBox } from '../src/services/secrets/secretBox
 import { createLogger } from '../src/logger.js';
 import { startFakeMaps } from '../test/support/fakeMaps.js';
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
-import { bulkPlaces } from '../test/support/mapsFixtures.js';
+import { areaPlaces, bulkPlaces } from '../test/support/mapsFixtures.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../test/support/webhookReceiver.js';
 import { createDatabase, percentile, printTable, startPostgres, startProcess, type Child } from './support.js';
 
@@ -25,6 +30,12 @@ const LONG_JOB = Number(process.env.BENCH_SCRAPE_PLACES ?? 200);
 const SHORT_JOB = 20;
 // The fixture answers a place page after this long, as a real network would (Maps takes longer).
 const PAGE_DELAY_MS = Number(process.env.BENCH_PAGE_DELAY_MS ?? 250);
+const AREA_PLACES = Number(process.env.BENCH_AREA_PLACES ?? 300);
+const AREA_ONLY = process.env.BENCH_SCRAPE_AREA_ONLY === '1';
+/** About 10 km × 10 km: cells of 3.5 km make 3 × 3. */
+const AREA_BOX: [number, number, number, number] = [55.7, 49.0, 55.79, 49.16];
+/** The p99 lag the area search must stay under. */
+const LAG_TARGET_MS = 50;
 
 function progress(message: string): void {
   process.stderr.write(`[bench scrape] ${message}\n`);
@@ -91,7 +102,15 @@ interface Row {
   lagP99: number;
 }
 
-async function runJob(app: Child, key: string, receiver: WebhookReceiver, databaseUrl: string, places: number, label: string, concurrency: number): Promise<Row> {
+async function runJob(
+  app: Child,
+  key: string,
+  receiver: WebhookReceiver,
+  databaseUrl: string,
+  job: number | Record<string, unknown>,
+  label: string,
+  concurrency: number,
+): Promise<Row> {
   const before = receiver.requests.length;
   let peak = 0;
   let peakPss = 0;
@@ -115,7 +134,7 @@ async function runJob(app: Child, key: string, receiver: WebhookReceiver, databa
   const response = await fetch(`${app.url}/scrape`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'all', max_results: places, webhook_url: receiver.url }),
+    body: JSON.stringify({ ...(typeof job === 'number' ? { query: 'all', max_results: job } : job), webhook_url: receiver.url }),
   });
   const { job_id: jobId } = (await response.json()) as { job_id: string };
   const deadline = Date.now() + 15 * 60_000;
@@ -168,11 +187,18 @@ async function directLag(receiver: WebhookReceiver, count: number): Promise<numb
 async function main(): Promise<void> {
   const postgres = await startPostgres();
   const telegram = await startFakeTelegram();
-  const maps = await startFakeMaps({ places: bulkPlaces(Math.max(LONG_JOB, SHORT_JOB) + 20), placeDelayMs: PAGE_DELAY_MS, feedDelayMs: 100, pageSize: 10 });
+  // The area's places (named "… grid #n") come after the others: a search for "all" reaches them last.
+  const maps = await startFakeMaps({
+    places: [...bulkPlaces(Math.max(LONG_JOB, SHORT_JOB) + 20), ...areaPlaces(AREA_PLACES, AREA_BOX, { prefix: 'grid', columns: 20 })],
+    placeDelayMs: PAGE_DELAY_MS,
+    feedDelayMs: 100,
+    pageSize: 10,
+  });
   const receiver = await startWebhookReceiver();
   const children: Child[] = [];
   try {
     const rows: Row[] = [];
+    const areaRows: Row[] = [];
     for (const concurrency of [1, 4]) {
       const databaseUrl = await createDatabase(postgres.url, `bench_scrape_c${concurrency}`);
       const [key, secret] = (await seed(databaseUrl)).split(' ') as [string, string];
@@ -185,6 +211,8 @@ async function main(): Promise<void> {
         MAPS_BASE_URL: maps.url,
         ALLOW_PRIVATE_WEBHOOKS: 'true',
         SCRAPE_CONCURRENCY: String(concurrency),
+        // The single search that stands next to the area asks for all its places at once.
+        SCRAPE_MAX_RESULTS: String(Math.min(1_000, Math.max(200, AREA_PLACES))),
         // The chat cards go to a fake Telegram; its rate is not what this measures.
         TELEGRAM_RATE_PER_SECOND: '200',
         LOG_LEVEL: 'info', // spawnUntilReady waits for the start-up line
@@ -192,6 +220,16 @@ async function main(): Promise<void> {
       children.push(app);
       progress(`concurrency ${concurrency}: warm-up job`);
       await runJob(app, key, receiver, databaseUrl, 3, 'warm-up', concurrency);
+      if (AREA_PLACES > 0) {
+        progress(`concurrency ${concurrency}: single search of the ${AREA_PLACES} area places`);
+        areaRows.push(await runJob(app, key, receiver, databaseUrl, { query: 'grid', max_results: AREA_PLACES }, 'single search', concurrency));
+        progress(`concurrency ${concurrency}: area search, 9 cells, ${AREA_PLACES} places`);
+        areaRows.push(await runJob(app, key, receiver, databaseUrl, { query: 'grid', area: { bbox: AREA_BOX }, cell_km: 3.5 }, 'area, 9 cells', concurrency));
+      }
+      if (AREA_ONLY) {
+        await app.stop();
+        continue;
+      }
       progress(`concurrency ${concurrency}: ${SHORT_JOB}-place job`);
       rows.push(await runJob(app, key, receiver, databaseUrl, SHORT_JOB, `${SHORT_JOB} places`, concurrency));
       if (concurrency === 4) {
@@ -202,6 +240,34 @@ async function main(): Promise<void> {
     }
     const direct = await directLag(receiver, 100);
     const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+    if (areaRows.length > 0) {
+      const single = (concurrency: number) => areaRows.find((row) => row.concurrency === concurrency && row.label === 'single search')!;
+      printTable(
+        `Area searches: ${AREA_PLACES} places in 9 cells whose views overlap, against one search for the same places (same process, same run; ${PAGE_DELAY_MS} ms per place page); lag target p99 < ${LAG_TARGET_MS} ms`,
+        ['job', 'conc.', 'places', 'places/min', 'vs single', 'peak RSS MB', 'vs single', 'peak PSS MB', 'lag p50 ms', 'lag p99 ms', 'p99 < target'],
+        [
+          ...areaRows.map((row) => {
+            const base = single(row.concurrency);
+            const isArea = row !== base;
+            return [
+              row.label,
+              row.concurrency,
+              row.places,
+              fmt(row.perMinute),
+              isArea ? `${fmt((row.perMinute / base.perMinute) * 100)}%` : '',
+              fmt(row.peakRssMb),
+              isArea ? `${fmt(((row.peakRssMb - base.peakRssMb) / base.peakRssMb) * 100, 1)}%` : '',
+              fmt(row.peakPssMb),
+              fmt(row.lagP50, 1),
+              fmt(row.lagP99, 1),
+              row.lagP99 < LAG_TARGET_MS ? 'yes' : 'NO',
+            ];
+          }),
+          ['direct POST to the receiver (floor)', '', direct.length, '', '', '', '', '', fmt(percentile(direct, 50), 1), fmt(percentile(direct, 99), 1), ''],
+        ],
+      );
+    }
+    if (AREA_ONLY) return;
     const baseRate = rows[0]!.perMinute;
     const short = rows.find((row) => row.concurrency === 4 && row.places === SHORT_JOB);
     const shortRss = short?.peakRssMb ?? Number.NaN;

@@ -1,30 +1,19 @@
 /**
- * Issue #3's benchmark: TradingView alerts at 50/s from many users, each placed as a Bybit order.
+ * Trading latency: TradingView alerts at 50/s from many users, each placed as a Bybit order.
  * Measured: from the alert's request being sent to its order arriving at a fake Bybit V5 server
  * (signature checked, as Bybit does), beside the bare-ingress figure (a bare Fastify route's round
  * trip at the same rate) measured in the same run. What Hookbot adds is the difference.
  */
 import autocannon from 'autocannon';
-import { EndpointRepository } from '../models/endpoints.js';
-import { BybitKeyRepository } from '../models/trading.js';
-import { UserRepository } from '../models/users.js';
-import { openDatabase, runMigrations } from '../src/db/database.js';
-import { createLogger } from '../src/logger.js';
-import { SecretBox } from '../src/services/secrets/secretBox.js';
 import { addStandardMarkets, startFakeBybit } from '../test/support/fakeBybit.js';
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
-import { createDatabase, percentile, printTable, startPostgres, startProcess, type Child } from './support.js';
+import { seedTraders } from './seedTraders.js';
+import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = 50;
 const USERS = 100;
 const ENCRYPTION_KEY = '0f'.repeat(32);
-
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
-
-const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 0) : '-');
 
 async function main(): Promise<void> {
   const postgres = await startPostgres();
@@ -43,28 +32,7 @@ async function main(): Promise<void> {
 
     progress(`seeding ${USERS} users with Bybit keys`);
     const databaseUrl = await createDatabase(postgres.url, 'bench_signals');
-    const log = createLogger('silent');
-    const database = openDatabase(databaseUrl, log, 4);
-    await runMigrations(database, log);
-    const users = new UserRepository(database.db);
-    const endpoints = new EndpointRepository(database.db);
-    const keys = new BybitKeyRepository(database.db);
-    const box = SecretBox.fromKey(Buffer.from(ENCRYPTION_KEY, 'hex'));
-    const seeded: { token: string; apiKey: string }[] = [];
-    for (let i = 0; i < USERS; i += 1) {
-      const { user } = await users.register({ telegramId: 2_000_000 + i, language: 'en', firstName: `Trader${i}` }, true);
-      const apiKey = `BENCHKEY${String(i).padStart(6, '0')}`;
-      const secret = `benchsecret${String(i).padStart(6, '0')}abcdefghijklmnopq`;
-      bybit.addAccount({ apiKey, secret, balances: { USDT: 1e9 } });
-      await keys.save(user.id, 'demo', {
-        apiKey: box.encrypt(apiKey),
-        apiSecret: box.encrypt(secret),
-        maskedKey: SecretBox.mask(apiKey),
-        info: { readOnly: false, permissions: {}, ips: [], expiredAt: null },
-      });
-      seeded.push({ token: (await endpoints.getOrCreate(user.id, 'tradingview')).token, apiKey });
-    }
-    await database.close();
+    const seeded = await seedTraders(databaseUrl, bybit, { count: USERS, firstChatId: 2_000_000, encryptionKey: ENCRYPTION_KEY });
 
     const app = await startProcess('src/main.ts', ['--role', 'all'], {
       TELEGRAM_BOT_TOKEN: telegram.token,
@@ -83,7 +51,8 @@ async function main(): Promise<void> {
       fetch(`${app.url}/hooks/tradingview/${seeded[user]!.token}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ symbol: 'BTCUSDT', action: 'buy', price: 50000, qty: 0.001, id: marker }),
+        // Every alert of a user buys again: "add" says so, or the second would be refused as a likely mistake.
+        body: JSON.stringify({ symbol: 'BTCUSDT', action: 'buy', price: 50000, qty: 0.001, add: true, id: marker }),
       }).then((response) => response.arrayBuffer());
 
     progress('warm-up: one alert per user (JIT, pools, instrument cache, leverage set once)');

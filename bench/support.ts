@@ -7,6 +7,9 @@ export function startPostgres(): Promise<TemporaryPostgres> {
   return startTemporaryPostgres({ fsync: true, maxConnections: 200 });
 }
 
+/** The V8 flags of package.json's start scripts, the Dockerfile and the systemd units. */
+export const RUNTIME_FLAGS = ['--max-semi-space-size=32'];
+
 export interface Child extends ReadyProcess {
   stop(): Promise<void>;
 }
@@ -15,7 +18,8 @@ export interface Child extends ReadyProcess {
 export async function startProcess(script: string, args: string[], env: Record<string, string>): Promise<Child> {
   // BENCH_PROFILE_DIR=/some/dir writes a CPU profile of every target (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = await spawnUntilReady(script, args, env, profile);
+  // Every target runs with the Node flags `npm start` and the deploy kit give Hookbot.
+  const child = await spawnUntilReady(script, args, env, [...RUNTIME_FLAGS, ...profile]);
   let stopping = false;
   child.process.once('exit', (code, signal) => {
     if (!stopping) process.stderr.write(`[bench] ${script} exited unexpectedly (${code ?? signal}):\n${child.output()}\n`);
@@ -53,3 +57,11 @@ export function printTable(title: string, header: string[], rows: (string | numb
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of cells.slice(1)) console.log(line(row));
 }
+
+/** A line on stderr while a bench runs (the tables go to stdout). */
+export function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+/** A figure for a table: two decimals below 10, whole above; '-' when there is none. */
+export const fmt = (n: number): string => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 0) : '-');

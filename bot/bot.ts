@@ -1,38 +1,50 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { I18n } from '@grammyjs/i18n';
-import { Bot, GrammyError, HttpError, type Api, type BotError } from 'grammy';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, GrammyError, HttpError, type Api, type BotError, type Composer, type Context } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import { maskUrlSecrets } from '../src/logger.js';
 import type { BotContext, BotDeps } from './context.js';
 import { admin, ADMIN_COMMANDS } from './features/admin.js';
-import { fal } from './features/fal.js';
-import { avito } from './features/avito.js';
 import { connect } from './features/connect.js';
+import { events } from './features/events.js';
 import { guard } from './features/guard.js';
 import { help } from './features/help.js';
 import { lang } from './features/lang.js';
+import { notifications } from './features/notifications.js';
+import { quickReplies } from './features/quickReplies.js';
+import { chatMembership } from './features/chatMembership.js';
 import { replies } from './features/replies.js';
-import { scrape } from './features/scrape.js';
 import { start } from './features/start.js';
+import { teamInbox } from './features/teamInbox.js';
 import { unknown } from './features/unknown.js';
-import { url } from './features/url.js';
-import { whatsapp } from './features/whatsapp.js';
-import { keys } from './features/keys.js';
-import { orders } from './features/orders.js';
-import { settings } from './features/settings.js';
+import { webView } from './features/webView.js';
+import { replayConfirm } from './features/replayConfirm.js';
 import { prompts } from './prompts.js';
+import { logUpdates } from './updateLog.js';
 import { HTML, languageFor } from './shared.js';
 
 export type { BotContext, BotDeps } from './context.js';
 
-export function createBot(deps: BotDeps): Bot<BotContext> {
+/**
+ * The bot: who is writing and in which language, then the core commands, then the integrations'
+ * features in the order given (each integration module contributes its own).
+ */
+export function createBot(deps: BotDeps, integrationFeatures: readonly Composer<BotContext>[]): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.telegram.token, { client: { apiRoot: deps.config.telegram.apiRoot } });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  // First of all: the runner (and Telegram's webhook) hand us updates concurrently, but a chat's
+  // messages depend on each other (a command, then the answers to its questions), so each chat's
+  // and each user's updates run one after another; different chats still run side by side.
+  bot.use(sequentialize(updateOrderKeys));
 
   // Every handler runs inside an error boundary, so errors are logged and answered the same way in
   // every mode (long polling, the runner, and webhookCallback, which does not use bot.catch).
   const onError = (error: BotError<BotContext>) => handleError(deps, error);
   const root = bot.errorBoundary(onError);
+
+  root.use(logUpdates(deps.log));
 
   // (a) who is writing
   root.use(async (ctx, next) => {
@@ -59,15 +71,25 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   root.use(guard);
   // Answers to the bot's questions come before the features, so a secret is never taken for chat.
   root.use(prompts);
-  root.use(url, fal, scrape, admin);
-  root.use(settings, keys, orders);
-  root.use(connect, whatsapp, avito, replies);
+  root.use(admin);
+  root.use(events, replayConfirm, webView);
+  root.use(...integrationFeatures);
+  // The messengers' shared commands: /connect and /disconnect, and replies to relayed messages.
+  root.use(connect, quickReplies, chatMembership, replies, teamInbox, notifications);
   // Keep last: features added later go above this line.
   root.use(unknown);
 
   // (d) errors: the boundary above handles them; bot.catch is the last resort for polling/runner.
   bot.catch(onError);
   return bot;
+}
+
+/** The queues an update must wait in: its chat's and its sender's (a user's button presses in any chat). */
+function updateOrderKeys(ctx: Context): string[] {
+  const keys: string[] = [];
+  if (ctx.chat) keys.push(`chat:${ctx.chat.id}`);
+  if (ctx.from) keys.push(`user:${ctx.from.id}`);
+  return keys;
 }
 
 /** What is safe to log about an error: no bot token, no personal URL secrets. */
@@ -102,7 +124,7 @@ async function handleError(deps: BotDeps, { error, ctx }: BotError<BotContext>):
   }
 }
 
-const USER_COMMANDS = ['start', 'url', 'settings', 'keys', 'orders', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'connect', 'disconnect', 'whatsapp', 'avito'] as const;
+const USER_COMMANDS = ['start', 'url', 'template', 'settings', 'keys', 'orders', 'positions', 'balance', 'pnl', 'summary', 'events', 'web', 'fal', 'scrape', 'scrapenew', 'cancel', 'watch', 'watches', 'apikey', 'lang', 'help', 'connect', 'disconnect', 'route', 'answerers', 'q', 'notify', 'quiet', 'whatsapp', 'avito'] as const;
 
 function commandList(i18n: I18n, language: string, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));

@@ -57,6 +57,22 @@ export async function editHtml(ctx: BotContext, html: string, keyboard?: InlineK
   }
 }
 
+/**
+ * The registered, active user pressing a button; or undefined, the press answered with why not.
+ * (Buttons check for themselves: the guard only sees commands.)
+ */
+export async function buttonUser(ctx: BotContext): Promise<User | undefined> {
+  if (!ctx.user) {
+    await ctx.answerCallbackQuery({ text: ctx.t('callback-need-start'), show_alert: true });
+    return undefined;
+  }
+  if (!ctx.user.active) {
+    await ctx.answerCallbackQuery({ text: ctx.t('callback-inactive'), show_alert: true });
+    return undefined;
+  }
+  return ctx.user;
+}
+
 /** True when the update is a message that starts with a command for this bot (`/name` or `/name@thisbot`). */
 export function isCommand(ctx: BotContext): boolean {
   const entity = ctx.message?.entities?.[0];

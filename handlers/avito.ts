@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseStorableJson } from './storableJson.js';
 import { ignored, rejected, type HandlerResult, type InboundRequest } from './types.js';
 
 /**
@@ -147,12 +148,9 @@ export function parseAvitoWebhook(request: InboundRequest, accountId: number | u
   const text = request.body.toString('utf8').trim();
   // Avito checks a new subscription with an empty object (or body): it wants a quick 200.
   if (text === '' || text === '{}') return ignored('probe');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return rejected('body is not JSON');
-  }
+  const json = parseStorableJson(text);
+  if (!json.ok) return rejected(json.error);
+  const body = json.value;
   const envelope = webhookBody.safeParse(body);
   if (!envelope.success) return rejected(`not an Avito webhook: ${issuesOf(envelope.error)}`);
   if (envelope.data.payload.type !== 'message') return ignored(`payload type ${envelope.data.payload.type} is not relayed`);
@@ -194,4 +192,46 @@ export function avitoPolledEvent(accountId: number, chatId: string, message: Avi
     },
     dedupe: { key: avitoDedupeKey(message.id), ttlSeconds: DEDUPE_TTL_SECONDS },
   };
+}
+
+/** Where the polling fallback left a chat: its `updated` and last message id when last examined. */
+export interface AvitoChatCursor {
+  updated: number;
+  lastMessageId: string | null;
+}
+
+/** A chat as the chat list shows it, reduced to what tells whether it changed. */
+export interface AvitoChatState {
+  updated?: number;
+  lastMessage?: { id: string; created: number };
+}
+
+/** When the chat last changed, by Avito's clock (`updated`, else its last message's time). */
+export function avitoChatUpdated(chat: AvitoChatState): number {
+  return chat.updated ?? chat.lastMessage?.created ?? 0;
+}
+
+/**
+ * Whether a chat changed since the poll left it. Both values count: `updated` is in seconds, so a
+ * message in the same second as the last look changes only the last message id. Who wrote last
+ * (the buyer, the seller from the Avito app, a system notice) does not matter.
+ */
+export function avitoChatChanged(chat: AvitoChatState, cursor: AvitoChatCursor | undefined): boolean {
+  if (!cursor) return true;
+  return avitoChatUpdated(chat) !== cursor.updated || (chat.lastMessage?.id ?? null) !== cursor.lastMessageId;
+}
+
+/**
+ * Messages as Avito lists them (newest first, page after page) -> the order they were sent:
+ * oldest first, and messages of the same second in the reverse of the listing's order, which is
+ * the order they were sent in. A message listed twice (pages shift while new messages arrive) is
+ * kept once.
+ */
+export function avitoSendingOrder<T extends { id: string; created: number }>(newestFirst: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const unique = newestFirst.filter((message) => !seen.has(message.id) && Boolean(seen.add(message.id)));
+  return unique
+    .map((message, index) => ({ message, index }))
+    .sort((a, b) => a.message.created - b.message.created || b.index - a.index)
+    .map(({ message }) => message);
 }

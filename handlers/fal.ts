@@ -1,6 +1,7 @@
 import { createHash, verify, type KeyObject } from 'node:crypto';
 import { isSafeNumber, parse as parseJsonLosslessly } from 'lossless-json';
 import { z } from 'zod';
+import { jsonTextNestsDeeperThan, jsonValueProblem, MAX_JSON_DEPTH } from './storableJson.js';
 import { rejected, type Accepted, type InboundRequest, type Rejected } from './types.js';
 
 /**
@@ -215,12 +216,16 @@ export function parseFalWebhook(
     return rejected('body is not valid UTF-8');
   }
   if (text.trim() === '') return rejected('body is empty: FAL sends the job result as JSON');
+  // The lossless parser recurses: bound the depth before it runs.
+  if (jsonTextNestsDeeperThan(text, MAX_JSON_DEPTH)) return rejected(`JSON is nested deeper than ${MAX_JSON_DEPTH} levels`);
   let data: unknown;
   try {
     data = parseJsonLosslessly(text, null, exactNumber);
   } catch (error) {
     return rejected(`body is not valid JSON (${error instanceof Error ? error.message : 'syntax error'})`);
   }
+  const problem = jsonValueProblem(data);
+  if (problem) return rejected(problem);
   if (!isRecord(data)) return rejected('body must be a JSON object');
   const parsed = webhookSchema.safeParse(data);
   if (!parsed.success) return rejected(parsed.error.issues[0]?.message ?? 'not a FAL webhook');

@@ -7,6 +7,9 @@
  * which path it tried: a field whose path holds something of the wrong shape is reported by
  * name, never silently turned into a wrong value.
  */
+import { businessStatusOfTexts, stateTextsOf, type BusinessStatus } from './mapsBusinessStatus.js';
+import { openingHoursOf, type OpeningDay } from './mapsOpeningHours.js';
+import { asCount, asNumber, asText, asTexts, at, probe, show, type Path } from './mapsPaths.js';
 
 export interface Place {
   business_name: string;
@@ -27,6 +30,21 @@ export interface Place {
   place_id: string;
   google_maps_url: string;
   email: string | null;
+  /** Google Places API's values; a closed place is still delivered, marked as closed. */
+  business_status: BusinessStatus;
+  /** Monday first; a day without hours is closed that day. Null: Maps shows no hours. */
+  opening_hours: OpeningDay[] | null;
+  /** As Maps shows it: "€€", "$". */
+  price_range: string | null;
+  /** The global plus code ("8G6MM2CR+6X") and the one relative to a town ("M2CR+6X Limassol"). */
+  plus_code: string | null;
+  plus_code_compound: string | null;
+  /** The address in parts; `country_code` is ISO 3166-1 alpha-2 ("CY"). */
+  street: string | null;
+  city: string | null;
+  postal_code: string | null;
+  state: string | null;
+  country_code: string | null;
 }
 
 export interface ParsedPlace {
@@ -44,45 +62,6 @@ export class PlaceParseError extends Error {
 
 const XSSI_PREFIX = ")]}'";
 
-type Path = readonly number[];
-
-function at(root: unknown, path: Path): unknown {
-  let node = root;
-  for (const index of path) {
-    if (!Array.isArray(node)) return undefined;
-    node = node[index];
-  }
-  return node;
-}
-
-const show = (path: Path) => path.map((index) => `[${index}]`).join('');
-
-/**
- * Reads a field: absent (undefined or null anywhere on the path) is null, the expected shape is
- * the value, anything else is a problem named after the field.
- */
-function probe<T>(
-  place: unknown,
-  field: string,
-  path: Path,
-  accept: (value: unknown) => T | undefined,
-  problems: string[],
-): T | null {
-  const value = at(place, path);
-  if (value === undefined || value === null) return null;
-  const accepted = accept(value);
-  if (accepted === undefined) {
-    problems.push(`${field}: unexpected ${Array.isArray(value) ? 'array' : typeof value} at ${show(path)}`);
-    return null;
-  }
-  return accepted;
-}
-
-const asText = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-const asNumber = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-const asCount = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined);
-const asTexts = (value: unknown) =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
 const asHistogram = (value: unknown) =>
   Array.isArray(value) && value.length === 5 && value.every((item) => asCount(item) !== undefined) ? (value as number[]) : undefined;
 
@@ -102,6 +81,60 @@ const HISTOGRAM_PATHS: readonly Path[] = [
   [175, 3],
   [52, 3],
 ];
+
+/**
+ * The postal address alone. `[39]` holds it; `[18]` is the name and the address together (the
+ * name first, sometimes in the middle), so it is never the address as it stands: a CSV row or a
+ * CRM import would carry the business name inside the address. When `[39]` is gone (Google moved
+ * it), the address lines at `[2]` give the same text; failing those, `[18]` with the name's
+ * segments taken out. Either fallback is reported, so a moved path is noticed.
+ */
+function addressOf(place: unknown[], name: string, problems: string[]): string | null {
+  // A wrong shape at [39] is reported by probe; the fallbacks below still apply.
+  const postal = probe(place, 'address', [39], asText, problems);
+  if (postal !== null) return postal;
+  const lines = asTexts(at(place, [2]))?.map((line) => line.trim()).filter((line) => line !== '');
+  if (lines && lines.length > 0) {
+    problems.push('address: nothing usable at [39]; read from the address lines at [2]');
+    return lines.join(', ');
+  }
+  const combined = asText(at(place, [18]));
+  if (combined === undefined) return null;
+  const withoutName = removeSegments(combined, name);
+  problems.push(
+    withoutName === null
+      ? 'address: nothing usable at [39] or [2], and the name cannot be told apart from the address in [18]'
+      : 'address: nothing usable at [39] or [2]; read from [18] without the name',
+  );
+  return withoutName;
+}
+
+/** `[183][1]` = `[null, street, street, city, postal code, state, country code]`. */
+function addressPartsOf(place: unknown[], problems: string[]): Pick<Place, 'street' | 'city' | 'postal_code' | 'state' | 'country_code'> {
+  return {
+    street: probe(place, 'street', [183, 1, 1], asText, problems),
+    city: probe(place, 'city', [183, 1, 3], asText, problems),
+    postal_code: probe(place, 'postal_code', [183, 1, 4], asText, problems),
+    state: probe(place, 'state', [183, 1, 5], asText, problems),
+    country_code: probe(place, 'country_code', [183, 1, 6], (value) => {
+      const text = asText(value);
+      return text && /^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : undefined;
+    }, problems),
+  };
+}
+
+/** `text` split at commas without the first run of segments that spells `name`; null if there is none. */
+function removeSegments(text: string, name: string): string | null {
+  const segments = text.split(',').map((segment) => segment.trim());
+  const nameSegments = name.split(',').map((segment) => segment.trim());
+  for (let start = 0; start + nameSegments.length <= segments.length; start += 1) {
+    if (nameSegments.every((segment, offset) => segments[start + offset] === segment)) {
+      const rest = [...segments.slice(0, start), ...segments.slice(start + nameSegments.length)].filter((segment) => segment !== '');
+      return rest.length > 0 ? rest.join(', ') : null;
+    }
+  }
+  return null;
+}
 
 /**
  * The place array (`jd[6]`) -> a Place. `pageUrl` is where it was read (the Maps link kept with
@@ -141,7 +174,7 @@ export function placeFromArray(place: unknown, pageUrl?: string): ParsedPlace {
       business_name: name,
       category: categories[0] ?? null,
       categories,
-      address: probe(place, 'address', [18], asText, problems),
+      address: addressOf(place, name, problems),
       phone: probe(place, 'phone', [178, 0, 0], asText, problems),
       website: website ? unwrapGoogleRedirect(website) : null,
       rating: probe(place, 'rating', [4, 7], asNumber, problems),
@@ -156,6 +189,12 @@ export function placeFromArray(place: unknown, pageUrl?: string): ParsedPlace {
       place_id: placeId,
       google_maps_url: pageUrl ?? `https://www.google.com/maps/place/?q=place_id:${placeId}`,
       email: null,
+      business_status: businessStatusOfTexts(stateTextsOf(place)),
+      opening_hours: openingHoursOf(place, problems),
+      price_range: probe(place, 'price_range', [4, 2], asText, problems),
+      plus_code: probe(place, 'plus_code', [183, 2, 1, 0], asText, problems),
+      plus_code_compound: probe(place, 'plus_code_compound', [183, 2, 2, 0], asText, problems),
+      ...addressPartsOf(place, problems),
     },
     problems,
   };
@@ -205,8 +244,15 @@ export interface PlaceDom {
   ratingText: string | null;
   /** e.g. "(1,396)" or "396 reviews" */
   reviewsText: string | null;
+  /** The state lines the page shows by the name and the hours ("Open ⋅ Closes 11 pm", "Permanently closed"). */
+  stateTexts: string[];
+  /** The plus code row ("M2CR+6X Limassol", or a global code). */
+  plusCode: string | null;
   url: string;
 }
+
+/** A global plus code: eight code digits, `+`, two or three more ("8G6MM2CR+6X"). */
+const GLOBAL_PLUS_CODE = /^[23456789CFGHJMPQRVWX]{8}\+[23456789CFGHJMPQRVWX]{2,3}$/i;
 
 /** Maps place URLs carry the feature id (`!1s0x…:0x…`) and the coordinates (`!3d…!4d…`). */
 export function idsFromPlaceUrl(url: string): { featureId: string | null; latitude: number | null; longitude: number | null } {
@@ -252,6 +298,16 @@ export function placeFromDom(dom: PlaceDom): ParsedPlace {
       place_id: ids.featureId,
       google_maps_url: dom.url,
       email: null,
+      business_status: businessStatusOfTexts(dom.stateTexts),
+      opening_hours: null,
+      price_range: null,
+      plus_code: dom.plusCode && GLOBAL_PLUS_CODE.test(dom.plusCode) ? dom.plusCode : null,
+      plus_code_compound: dom.plusCode && !GLOBAL_PLUS_CODE.test(dom.plusCode) ? dom.plusCode : null,
+      street: null,
+      city: null,
+      postal_code: null,
+      state: null,
+      country_code: null,
     },
     problems,
   };

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
-import { rejected, type Accepted, type InboundRequest, type Rejected } from './types.js';
+import { parseStorableJson, unstorableTextProblem } from './storableJson.js';
+import { rejected, type Accepted, type DedupeKey, type InboundRequest, type Rejected } from './types.js';
 
-export const alertActions = ['buy', 'sell', 'long', 'short', 'close', 'exit', 'stop'] as const;
+export const alertActions = ['buy', 'sell', 'long', 'short', 'close', 'exit', 'stop', 'cancel'] as const;
 export type AlertAction = (typeof alertActions)[number];
 
 /** A TradingView alert after normalization: what the rest of Hookbot works with. */
@@ -16,6 +17,16 @@ export interface TradingViewAlert {
   /** The original text of a plain-text alert. */
   text: string | null;
   id: string | null;
+  /** Set when the text is TradingView's default strategy alert message (see STRATEGY_DEFAULT). */
+  strategyOrder?: StrategyOrder;
+}
+
+/** What TradingView's default strategy message says: the order's contracts and the new position. */
+export interface StrategyOrder {
+  /** `{{strategy.order.contracts}}`: how many contracts the strategy's order filled. Never a price. */
+  contracts: string;
+  /** `{{strategy.position_size}}` after the order: > 0 long, < 0 short, 0 flat. */
+  positionSize: string;
 }
 
 const PLACEHOLDER = /\{\{[^}]*\}\}/;
@@ -97,8 +108,38 @@ const ACTION_WORD = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${alertActions.join('|')})
 const SYMBOL_WORD = /(?:^|\s)((?:[A-Z0-9_]+:)?[A-Z0-9]{2,20}(?:USDT|USDC|USD|PERP|BTC|ETH|EUR)(?:\.P)?)(?=$|[\s,.;!])/i;
 const PRICE_WORD = /(?:@|\bat\b|\bprice\b[:=]?)\s*(\d+(?:\.\d+)?)/i;
 
+/**
+ * TradingView's default strategy alert message, "order {{strategy.order.action}} @
+ * {{strategy.order.contracts}} filled on {{ticker}}. New strategy position is
+ * {{strategy.position_size}}". The number after "@" is the contracts the strategy filled, not a
+ * price: read as a price it once sized an order a hundred times too large.
+ */
+const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e[+-]?\d+)?`;
+const STRATEGY_DEFAULT = new RegExp(
+  String.raw`^order\s+(buy|sell)\s+@\s+(${NUMBER})\s+filled\s+on\s+(\S+)\.\s+new\s+strategy\s+position\s+is\s+(${NUMBER})\.?$`,
+  'i',
+);
+
 /** TradingView sends the message as text/plain whenever it is not JSON: `buy BTCUSDT @ 50000`. */
 function fromText(text: string): Accepted<TradingViewAlert> | Rejected {
+  const strategy = STRATEGY_DEFAULT.exec(text);
+  if (strategy) {
+    const [, side = '', contracts = '', ticker = '', positionSize = ''] = strategy;
+    return {
+      ok: true,
+      event: {
+        format: 'text',
+        action: side.toLowerCase() as AlertAction,
+        symbol: normalizeSymbol(ticker),
+        price: null,
+        extra: {},
+        text,
+        id: null,
+        strategyOrder: { contracts, positionSize },
+      },
+      dedupe: { key: '', ttlSeconds: null },
+    };
+  }
   const action = text.match(ACTION_WORD)?.[1]?.toLowerCase() as AlertAction | undefined;
   if (!action) return rejected(`no action in the text alert: it must contain one of ${alertActions.join(', ')}`);
   const symbol = text.match(SYMBOL_WORD)?.[1];
@@ -121,9 +162,7 @@ function fromText(text: string): Accepted<TradingViewAlert> | Rejected {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Parses and validates an alert. The dedupe key is the alert's own `id` (kept for good) or, when it
- * has none, a hash of the raw body kept for `windowSeconds`: TradingView resends a failed alert
- * after 5 s, up to 3 times, with the very same body.
+ * Parses and validates an alert, and gives it its dedupe key (see alertDedupeKey).
  */
 export function parseTradingViewAlert(request: InboundRequest, windowSeconds: number): Accepted<TradingViewAlert> | Rejected {
   const mediaType = request.contentType?.split(';')[0]?.trim().toLowerCase() || 'text/plain';
@@ -141,25 +180,36 @@ export function parseTradingViewAlert(request: InboundRequest, windowSeconds: nu
   let result: ReturnType<typeof fromJson>;
   const looksLikeJson = text.startsWith('{') || text.startsWith('[');
   if (mediaType === 'application/json' || looksLikeJson) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : 'syntax error';
+    const json = parseStorableJson(text);
+    if (!json.ok) {
       return rejected(
-        mediaType === 'application/json'
-          ? `body is not valid JSON (${reason})`
-          : `body looks like JSON but does not parse (${reason}); TradingView sends text/plain when the alert message is not valid JSON`,
+        mediaType === 'application/json' || json.syntaxError === undefined
+          ? json.error
+          : `body looks like JSON but does not parse (${json.syntaxError}); TradingView sends text/plain when the alert message is not valid JSON`,
       );
     }
-    result = fromJson(data);
+    result = fromJson(json.value);
   } else {
+    const problem = unstorableTextProblem(text);
+    if (problem) return rejected(`the alert text ${problem}`);
     result = fromText(text);
   }
   if (!result.ok) return result;
 
-  const dedupe = result.event.id
-    ? { key: `id:${result.event.id}`, ttlSeconds: null }
-    : { key: `h:${createHash('sha256').update(request.body).digest('base64url')}`, ttlSeconds: windowSeconds };
-  return { ok: true, event: result.event, dedupe };
+  return { ok: true, event: result.event, dedupe: alertDedupeKey(result.event, request.body, windowSeconds) };
+}
+
+/**
+ * An alert's identity. With an `id`, it is the id together with the action and the (normalized)
+ * symbol, kept for good: templates fill the id with `{{timenow}}`, to the second, so alerts on
+ * different charts or of different actions firing in the same second share it and must stay
+ * distinct. Without one, a hash of the raw body kept for `windowSeconds`: TradingView resends a
+ * failed alert after 5 s, up to 3 times, with the very same body.
+ */
+export function alertDedupeKey(alert: TradingViewAlert, body: Buffer, windowSeconds: number): DedupeKey {
+  if (alert.id) {
+    const identity = hash('sha256', [alert.action, alert.symbol ?? '', alert.id].join('\u0000'), 'base64url');
+    return { key: `id:${identity}`, ttlSeconds: null };
+  }
+  return { key: `h:${hash('sha256', body, 'base64url')}`, ttlSeconds: windowSeconds };
 }

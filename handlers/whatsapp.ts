@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { parseStorableJson } from './storableJson.js';
 import { ignored, rejected, type HandlerResult, type InboundRequest } from './types.js';
 
 /**
@@ -14,7 +15,9 @@ export type WhatsAppContent =
   | { type: 'text'; text: string }
   | { type: 'media'; media: WhatsAppMedia; url: string; caption: string; fileName?: string }
   | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
-  | { type: 'contact'; name: string; vcard: string; phone?: string };
+  | { type: 'contact'; name: string; vcard: string; phone?: string }
+  /** A stub: WhatsApp has not given the linked device the message's content yet (see STUB_MARKER). */
+  | { type: 'pending'; marker: string };
 
 export interface WhatsAppMessageEvent {
   kind: 'message';
@@ -42,6 +45,23 @@ export interface WhatsAppStateEvent {
 }
 
 export type WhatsAppEvent = WhatsAppMessageEvent | WhatsAppStateEvent;
+
+/**
+ * The text Green API puts in a message its linked device could not decrypt yet ("Waiting for this
+ * message"): {{SWE001}}, and {{SWE003}} for a failed decryption. The same idMessage may come
+ * again later with the real content, so a stub is stored under a key of its own.
+ */
+const STUB_MARKER = /^\{\{SWE00[13]\}\}$/;
+
+/** The dedupe key of a relayed message: one per instance and idMessage. */
+export function whatsappDedupeKey(idInstance: string, idMessage: string): string {
+  return `wa:${idInstance}:${idMessage}`;
+}
+
+/** The dedupe key of a stub: the decrypted message with the same idMessage is not its duplicate. */
+export function whatsappStubKey(idInstance: string, idMessage: string): string {
+  return `wa-stub:${idInstance}:${idMessage}`;
+}
 
 /** Green API retries a delivery for a while; a week is far beyond that and bounds the dedupe table. */
 const DEDUPE_TTL_SECONDS = 7 * 86_400;
@@ -122,7 +142,11 @@ function quoteText(quoted: NonNullable<z.infer<typeof messageData>['quotedMessag
 /** The content of a message of a type we relay; undefined for any other type. */
 function contentOf(data: z.infer<typeof messageData>): WhatsAppContent | 'malformed' | undefined {
   const type = data.typeMessage;
-  if (type === 'textMessage') return data.textMessageData ? { type: 'text', text: data.textMessageData.textMessage } : 'malformed';
+  if (type === 'textMessage') {
+    if (!data.textMessageData) return 'malformed';
+    const text = data.textMessageData.textMessage;
+    return STUB_MARKER.test(text.trim()) ? { type: 'pending', marker: text.trim() } : { type: 'text', text };
+  }
   if (type === 'extendedTextMessage' || type === 'quotedMessage') {
     return data.extendedTextMessageData ? { type: 'text', text: data.extendedTextMessageData.text } : 'malformed';
   }
@@ -169,12 +193,9 @@ export function parseGreenApiWebhook(
   if (!bearerMatches(request.headers.authorization, connection.webhookToken)) {
     return rejected('missing or wrong Authorization bearer token (the webhookUrlToken of the instance)', 401);
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(request.body.toString('utf8'));
-  } catch {
-    return rejected('body is not JSON');
-  }
+  const json = parseStorableJson(request.body.toString('utf8'));
+  if (!json.ok) return rejected(json.error);
+  const body = json.value;
   const head = envelope.safeParse(body);
   if (!head.success) return rejected(`not a Green API webhook: ${issuesOf(head.error)}`);
   if (head.data.instanceData.idInstance !== connection.idInstance) {
@@ -215,5 +236,6 @@ export function parseGreenApiWebhook(
   if (data.quotedMessage) {
     event.quote = { text: quoteText(data.quotedMessage), ...(data.quotedMessage.participant ? { participant: phoneOf(data.quotedMessage.participant) } : {}) };
   }
-  return { ok: true, event, dedupe: { key: `wa:${instance.idInstance}:${idMessage}`, ttlSeconds: DEDUPE_TTL_SECONDS } };
+  const key = content.type === 'pending' ? whatsappStubKey(instance.idInstance, idMessage) : whatsappDedupeKey(instance.idInstance, idMessage);
+  return { ok: true, event, dedupe: { key, ttlSeconds: DEDUPE_TTL_SECONDS } };
 }

@@ -1,15 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
+import { announce } from '../src/db/announce.js';
 import type { Db } from '../src/db/database.js';
-import { avitoConnections, users, whatsappConnections, type AvitoConnection, type WhatsAppConnection } from './schema.js';
+import { avitoChatCursors, avitoConnections, users, whatsappConnections, type AvitoConnection, type WhatsAppConnection } from './schema.js';
 
 /** NOTIFY channel: a change to what a WhatsApp or Avito webhook is checked against. */
 export const CONNECTIONS_CHANNEL = 'hookbot_connections';
 
-async function announce(db: Db): Promise<void> {
-  await db.execute(sql`SELECT pg_notify(${CONNECTIONS_CHANNEL}, '')`);
-}
+const announceChange = (db: Db): Promise<void> => announce(db, CONNECTIONS_CHANNEL);
 
-/** Issue #5: each user's WhatsApp (Green API) connection; secrets arrive and leave sealed. */
+/** Each user's WhatsApp (Green API) connection; secrets arrive and leave sealed. */
 export class WhatsAppConnectionRepository {
   constructor(private readonly db: Db) {}
 
@@ -24,7 +23,17 @@ export class WhatsAppConnectionRepository {
       .insert(whatsappConnections)
       .values(connection)
       .onConflictDoUpdate({ target: whatsappConnections.userId, set: { ...rest, createdAt: sql`now()`, updatedAt: sql`now()` } });
-    await announce(this.db);
+    await announceChange(this.db);
+  }
+
+  /** The connections of active users: nothing is checked for a deactivated one. */
+  async allActive(): Promise<WhatsAppConnection[]> {
+    const rows = await this.db
+      .select({ connection: whatsappConnections })
+      .from(whatsappConnections)
+      .innerJoin(users, eq(users.id, whatsappConnections.userId))
+      .where(eq(users.active, true));
+    return rows.map((row) => row.connection);
   }
 
   async setState(userId: number, state: string): Promise<void> {
@@ -33,14 +42,14 @@ export class WhatsAppConnectionRepository {
 
   async remove(userId: number): Promise<boolean> {
     const rows = await this.db.delete(whatsappConnections).where(eq(whatsappConnections.userId, userId)).returning({ userId: whatsappConnections.userId });
-    await announce(this.db);
+    await announceChange(this.db);
     return rows.length > 0;
   }
 }
 
 export type AvitoMode = 'push' | 'polling';
 
-/** Issue #5: each user's Avito connection, its cached token and how messages reach us. */
+/** Each user's Avito connection, its cached token and how messages reach us. */
 export class AvitoConnectionRepository {
   constructor(private readonly db: Db) {}
 
@@ -62,11 +71,33 @@ export class AvitoConnectionRepository {
   async save(connection: Pick<AvitoConnection, 'userId' | 'clientId' | 'clientSecret' | 'accountId' | 'accessToken' | 'tokenExpiresAt' | 'subscribed'>): Promise<void> {
     const { userId: _userId, ...rest } = connection;
     const fresh = { mode: 'push', lastPushAt: null, lastMessageAt: null, lastPolledAt: null };
+    // A new connection (perhaps another account) starts from now, not from the old one's chats.
+    await this.db.delete(avitoChatCursors).where(eq(avitoChatCursors.userId, connection.userId));
     await this.db
       .insert(avitoConnections)
       .values({ ...connection, ...fresh })
       .onConflictDoUpdate({ target: avitoConnections.userId, set: { ...rest, ...fresh, createdAt: sql`now()`, updatedAt: sql`now()` } });
-    await announce(this.db);
+    await announceChange(this.db);
+  }
+
+  /** Where the polling fallback left each chat of the user's account, by chat id. */
+  async chatCursors(userId: number): Promise<Map<string, { updated: number; lastMessageId: string | null }>> {
+    const rows = await this.db
+      .select({ chatId: avitoChatCursors.chatId, updated: avitoChatCursors.updated, lastMessageId: avitoChatCursors.lastMessageId })
+      .from(avitoChatCursors)
+      .where(eq(avitoChatCursors.userId, userId));
+    return new Map(rows.map((row) => [row.chatId, { updated: row.updated, lastMessageId: row.lastMessageId }]));
+  }
+
+  /** Every message of the chat up to this `updated` and last message was examined. */
+  async saveChatCursor(userId: number, chatId: string, updated: number, lastMessageId: string | null): Promise<void> {
+    await this.db
+      .insert(avitoChatCursors)
+      .values({ userId, chatId, updated, lastMessageId })
+      .onConflictDoUpdate({
+        target: [avitoChatCursors.userId, avitoChatCursors.chatId],
+        set: { updated, lastMessageId, examinedAt: sql`now()` },
+      });
   }
 
   async saveToken(userId: number, accessToken: string, expiresAt: Date): Promise<void> {
@@ -75,7 +106,7 @@ export class AvitoConnectionRepository {
 
   async update(userId: number, changes: Partial<Pick<AvitoConnection, 'subscribed' | 'mode' | 'lastPolledAt'>>): Promise<void> {
     await this.db.update(avitoConnections).set({ ...changes, updatedAt: sql`now()` }).where(eq(avitoConnections.userId, userId));
-    if (changes.mode !== undefined) await announce(this.db);
+    if (changes.mode !== undefined) await announceChange(this.db);
   }
 
   /** A message was relayed; when it was pushed, the webhook's last delivery too. (Leaving polling is markPushed's.) */
@@ -92,12 +123,12 @@ export class AvitoConnectionRepository {
   /** A webhook arrived: the webhook works, so polling (if on) stops. */
   async markPushed(userId: number): Promise<void> {
     await this.db.update(avitoConnections).set({ lastPushAt: sql`now()`, mode: 'push' }).where(eq(avitoConnections.userId, userId));
-    await announce(this.db);
+    await announceChange(this.db);
   }
 
   async remove(userId: number): Promise<boolean> {
     const rows = await this.db.delete(avitoConnections).where(eq(avitoConnections.userId, userId)).returning({ userId: avitoConnections.userId });
-    await announce(this.db);
+    await announceChange(this.db);
     return rows.length > 0;
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { announce } from '../src/db/announce.js';
 import type { Db } from '../src/db/database.js';
 import { endpoints, users, type Endpoint } from './schema.js';
 
@@ -10,7 +11,7 @@ export const providers = ['tradingview', 'whatsapp', 'avito', 'fal'] as const;
 export const ENDPOINTS_CHANNEL = 'hookbot_endpoints';
 
 export async function announceEndpointChange(db: Db): Promise<void> {
-  await db.execute(sql`SELECT pg_notify(${ENDPOINTS_CHANNEL}, '')`);
+  await announce(db, ENDPOINTS_CHANNEL);
 }
 export type Provider = (typeof providers)[number];
 
@@ -56,6 +57,15 @@ export class EndpointRepository {
     if (!row) throw new Error('endpoint vanished during rotation');
     await announceEndpointChange(this.db);
     return row;
+  }
+
+  /** Sets (or with null clears) how alerts relayed from this URL read; the caller has validated it. */
+  async setTemplate(userId: number, provider: Provider, template: string | null): Promise<void> {
+    await this.getOrCreate(userId, provider);
+    await this.db
+      .update(endpoints)
+      .set({ template })
+      .where(and(eq(endpoints.userId, userId), eq(endpoints.provider, provider)));
   }
 
   async findOwner(provider: string, token: string): Promise<EndpointOwner | undefined> {

@@ -1,4 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { ProtectionRequest } from '../handlers/protection.js';
+import type { SizingMode } from '../handlers/sizing.js';
 import type { Db } from '../src/db/database.js';
 import { bybitKeys, tradeSignals, tradingSettings, type BybitKeyRow, type TradeSignalRow } from './schema.js';
 
@@ -14,6 +16,17 @@ export interface TradingSettings {
   account: AccountKind;
   defaultSymbol: string | null;
   maxLagSeconds: number | null;
+  /** Percent an alert's price may be from the market's; null = the server's PRICE_TOLERANCE_PERCENT. */
+  priceTolerancePercent: number | null;
+  /** USDT one opening order may be worth; null = the server's MAX_ORDER_VALUE_USDT. */
+  maxOrderValueUsdt: number | null;
+  /** Default protective orders for opening orders (percentages from the entry); null = none. */
+  protection: ProtectionRequest | null;
+  /** How opening orders are sized: the fixed amount, or a percentage (sizingPercent) of a balance or risk. */
+  sizingMode: SizingMode;
+  sizingPercent: number | null;
+  /** Confirm mode: every alert waits for Execute on a card. */
+  confirm: boolean;
 }
 
 export const DEFAULT_SETTINGS: TradingSettings = {
@@ -23,7 +36,15 @@ export const DEFAULT_SETTINGS: TradingSettings = {
   account: 'demo',
   defaultSymbol: null,
   maxLagSeconds: null,
+  priceTolerancePercent: null,
+  maxOrderValueUsdt: null,
+  protection: null,
+  sizingMode: 'fixed',
+  sizingPercent: null,
+  confirm: false,
 };
+
+const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 export function settingsFromRow(row: Partial<Record<keyof TradingSettings, unknown>> | undefined): TradingSettings {
   if (!row) return { ...DEFAULT_SETTINGS };
@@ -33,7 +54,13 @@ export function settingsFromRow(row: Partial<Record<keyof TradingSettings, unkno
     leverage: Number(row.leverage ?? DEFAULT_SETTINGS.leverage),
     account: row.account === 'real' ? 'real' : 'demo',
     defaultSymbol: typeof row.defaultSymbol === 'string' ? row.defaultSymbol : null,
-    maxLagSeconds: row.maxLagSeconds === null || row.maxLagSeconds === undefined ? null : Number(row.maxLagSeconds),
+    maxLagSeconds: numberOrNull(row.maxLagSeconds),
+    priceTolerancePercent: numberOrNull(row.priceTolerancePercent),
+    maxOrderValueUsdt: numberOrNull(row.maxOrderValueUsdt),
+    protection: row.protection && typeof row.protection === 'object' ? (row.protection as ProtectionRequest) : null,
+    sizingMode: row.sizingMode === 'equity' || row.sizingMode === 'available' || row.sizingMode === 'risk' ? row.sizingMode : 'fixed',
+    sizingPercent: numberOrNull(row.sizingPercent),
+    confirm: row.confirm === true,
   };
 }
 
@@ -48,8 +75,8 @@ export class TradingSettingsRepository {
   async update(userId: number, change: Partial<TradingSettings>): Promise<TradingSettings> {
     const [row] = await this.db
       .insert(tradingSettings)
-      .values({ userId, ...change })
-      .onConflictDoUpdate({ target: tradingSettings.userId, set: { ...change, updatedAt: sql`now()` } })
+      .values({ userId, ...(change as Record<string, unknown>) })
+      .onConflictDoUpdate({ target: tradingSettings.userId, set: { ...(change as Record<string, unknown>), updatedAt: sql`now()` } })
       .returning();
     return settingsFromRow(row);
   }

@@ -25,6 +25,11 @@ export class UserRepository {
     return row;
   }
 
+  async findById(id: number): Promise<User | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id));
+    return row;
+  }
+
   /**
    * Registers a user, or refreshes the profile of one already known. The language is only set
    * on first contact: after that it is the user's own choice (/lang).

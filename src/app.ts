@@ -1,47 +1,51 @@
 import type { I18n } from '@grammyjs/i18n';
 import { run, type RunnerHandle } from '@grammyjs/runner';
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { Agenda } from 'agenda';
 import { Api, GrammyError, webhookCallback } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import { createBot, registerCommands } from '../bot/bot.js';
-import { parseTradeAlert } from '../handlers/tradeSignal.js';
-import { AvitoConnectionRepository, WhatsAppConnectionRepository } from '../models/connections.js';
-import { PostgresBackend } from '@agendajs/postgres-backend';
-import { Agenda } from 'agenda';
-import { ApiKeyRepository } from '../models/apiKeys.js';
+import { integrationBotDeps, type BotDeps, type IntegrationBotDeps } from '../bot/context.js';
 import { EndpointRepository } from '../models/endpoints.js';
 import { PromptRepository } from '../models/prompts.js';
-import { BybitKeyRepository, TradeSignalRepository, TradingSettingsRepository } from '../models/trading.js';
 import { UserRepository } from '../models/users.js';
 import { ConfigError, type Config } from './config.js';
-import { openDatabase, runMigrations, type Database } from './db/database.js';
+import { openDatabase, runMigrations, waitForDatabase, type Database } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.js';
 import { createI18n } from './i18n.js';
-import { startScheduler, type RecurringJob } from './jobs/scheduler.js';
+import { startScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
+import { avitoModule } from './modules/avito.js';
+import { falModule } from './modules/fal.js';
+import { mapsScrapesModule } from './modules/mapsScrapes.js';
+import type { IntegrationModule, ModuleHost } from './modules/module.js';
+import { tradingModule } from './modules/trading.js';
+import { whatsappModule } from './modules/whatsapp.js';
 import { buildServer } from './server/app.js';
-import { falProvider } from './services/fal/falProvider.js';
-import { FalJwks } from './services/fal/jwks.js';
-import { relayFalWebhook } from './services/fal/relayFal.js';
-import { AvitoService } from './services/avito/avitoService.js';
-import { relayAvitoEvent } from './services/avito/relayAvito.js';
 import { ConnectionCache } from './services/inbound/connectionCache.js';
-import { avitoProvider, whatsappProvider } from './services/inbound/messengerProviders.js';
-import { findRelayedEvent } from './services/relay/relayedEvents.js';
-import { relayWhatsAppEvent } from './services/whatsapp/relayWhatsApp.js';
-import { WhatsAppService } from './services/whatsapp/whatsappService.js';
-import { loadSecretBox } from './services/secrets/secretBox.js';
+import { telegramWebhookRoute } from './server/routes/telegramWebhook.js';
+import { DuplicateNotices } from './services/inbound/duplicateNotices.js';
 import { EndpointCache } from './services/inbound/endpointCache.js';
 import { IngestWriter } from './services/inbound/ingestWriter.js';
-import type { InboundProvider } from './services/inbound/providers.js';
+import { EventLog } from './services/events/eventLog.js';
+import { ReplayConfirm } from './services/events/replayConfirm.js';
+import { Replays } from './services/events/replays.js';
+import { RefusedRequests } from './services/inbound/refusedRequests.js';
 import { EventProcessor } from './services/inbound/processor.js';
+import { findRelayedEvent } from './services/relay/relayedEvents.js';
+import { RelayNotifications } from './services/relay/relayNotifications.js';
+import { LostGroups } from './services/relay/lostGroups.js';
+import { QuickReplies } from './services/relay/quickReplies.js';
+import { loadSecretBox } from './services/secrets/secretBox.js';
 import { enqueueMessages, OutboxWorker, type OutgoingMessage } from './services/telegram/outbox.js';
+import { ForumTopics } from './services/telegram/forumTopics.js';
+import { ForumTopicRepository, RelayRouteRepository } from '../models/relayRoutes.js';
 import { acquirePollingLock, releasePollingLock } from './services/telegram/pollingLock.js';
-import { tradeTradingViewAlert } from './services/trading/recordSignal.js';
-import { TradingService } from './services/trading/service.js';
-import { SCRAPE_JOB, SCRAPE_RECOVER_JOB, ScrapeJobs } from './services/scraper/scrapeJobs.js';
-import { hostResolver } from './services/webhooks/addressGuard.js';
-import { WebhookDispatcher } from './services/webhooks/dispatcher.js';
-import { guardedAgent } from './services/webhooks/guardedAgent.js';
+import { TelegramHealth } from './services/telegram/telegramHealth.js';
+import { readSystemStats } from './services/metrics/systemStats.js';
+import { FeedSnapshots } from './services/liveFeed/feedSnapshot.js';
+import { LiveFeed } from './services/liveFeed/liveFeed.js';
+import { webViewRoutes } from './server/routes/webView.js';
 
 export const roles = ['web', 'worker', 'bot'] as const;
 export type Role = (typeof roles)[number];
@@ -55,6 +59,9 @@ export interface Hookbot {
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 
+/** The updates the bot asks Telegram for; my_chat_member tells it at once when a group removed it. */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
 /**
  * Starts the roles asked for in this process. `web` answers HTTP (and acts on what it stores at
  * once), `worker` runs the outbox and the scheduled jobs, `bot` talks to Telegram (long polling,
@@ -63,6 +70,7 @@ export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 export async function startHookbot(config: Config, wanted: readonly Role[], log: Logger): Promise<Hookbot> {
   const has = (role: Role) => wanted.includes(role);
   const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
+  const onStop = (name: string, stop: () => Promise<unknown>) => void stops.push({ name, stop });
   const stopAll = async () => {
     for (const { name, stop } of stops.reverse()) {
       await stop().catch((error: unknown) => log.error({ err: error, part: name }, 'shutdown step failed'));
@@ -74,113 +82,95 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
     let embedded: EmbeddedServer | undefined;
     let databaseUrl = config.database.url;
     if (!databaseUrl) {
-      embedded = await startEmbeddedPostgres(config.database.dataDir, config.database.embeddedPort, log);
-      stops.push({ name: 'embedded postgres', stop: () => embedded!.stop() });
+      embedded = await startEmbeddedPostgres({ dataDir: config.database.dataDir, home: config.database.embeddedHome }, log);
+      onStop('embedded postgres', () => embedded!.stop());
       databaseUrl = embedded.url;
       log.info({ dataDir: config.database.dataDir }, 'using the embedded PostgreSQL (DATABASE_URL is not set)');
+    } else {
+      await waitForDatabase(databaseUrl, config.database.waitSeconds, log);
     }
     const secrets = await loadSecretBox({ encryptionKey: config.encryptionKey, embedded: embedded !== undefined, dataDir: config.database.dataDir });
     const database = openDatabase(databaseUrl, log, 20);
-    stops.push({ name: 'database pool', stop: () => database.close() });
+    onStop('database pool', () => database.close());
     await runMigrations(database, log);
 
     const i18n = createI18n();
     const users = new UserRepository(database.db);
     const endpoints = new EndpointRepository(database.db);
-    // Issue #5: WhatsApp (Green API) and Avito.
-    const whatsappConnections = new WhatsAppConnectionRepository(database.db);
-    const avitoConnections = new AvitoConnectionRepository(database.db);
-    const whatsapp = new WhatsAppService({
-      connections: whatsappConnections,
-      endpoints,
-      secrets,
-      log,
-      publicUrl: config.http.publicUrl,
-      timeoutMs: config.providers.timeoutMs,
-    });
-    const avito = new AvitoService({
-      connections: avitoConnections,
-      endpoints,
-      secrets,
-      log,
-      pool: database.pool,
-      publicUrl: config.http.publicUrl,
-      apiUrl: config.providers.avitoApiUrl,
-      timeoutMs: config.providers.timeoutMs,
-      quietSeconds: config.providers.avitoQuietSeconds,
-    });
     const outboxApi = new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 30 });
 
     let outbox: OutboxWorker | undefined;
-    const wakeOutbox = () => outbox?.wake();
-    const notify = async (messages: OutgoingMessage[]) => {
-      await enqueueMessages(database.pool, messages);
-      wakeOutbox();
-    };
-    const trading = new TradingService({ pool: database.pool, log, i18n, secrets, settings: config.trading, onQueued: wakeOutbox });
-    // Stopped after the processor has drained (stops run in reverse), before the pool closes.
-    stops.push({ name: 'trading', stop: () => trading.stop() });
-    const processor = new EventProcessor({
-      pool: database.pool,
-      log,
-      actions: {
-        tradingview: tradeTradingViewAlert(i18n, (userId) => trading.wakeUser(userId)),
-        fal: relayFalWebhook(i18n),
-        whatsapp: relayWhatsAppEvent(i18n, whatsappConnections),
-        avito: relayAvitoEvent(i18n, avitoConnections, avito),
-      },
-      onQueued: wakeOutbox,
-    });
-
-    // Maps scrapes (issue #4): created by the bot and the API, run by agenda on workers.
-    const apiKeys = new ApiKeyRepository(database.db);
-    const resolveHost = hostResolver(config.webhooks.dnsServers);
-    const guarded = guardedAgent(resolveHost, config.webhooks.allowPrivate);
-    stops.push({ name: 'outbound HTTP agent', stop: () => guarded.close() });
-    let dispatcher: WebhookDispatcher | undefined;
+    let processor: EventProcessor | undefined = undefined;
     let jobAgenda: Agenda | undefined;
-    const scrapes = new ScrapeJobs({
-      pool: database.pool,
-      log,
-      t: i18n.t.bind(i18n),
+    const host: ModuleHost = {
       config,
-      schedule: async (jobId) => {
+      log,
+      database,
+      pool: database.pool,
+      secrets,
+      i18n,
+      users,
+      endpoints,
+      connectionCache: new ConnectionCache(),
+      inlineProcessor: () => (config.processing.inline ? processor : undefined),
+      wakeOutbox: () => outbox?.wake(),
+      scheduleJob: async (name, data) => {
         if (!jobAgenda) {
           // A process without the worker role only puts jobs on the queue; workers run them.
           jobAgenda = new Agenda({ backend: new PostgresBackend({ pool: database.pool }), name: `hookbot-enqueue-${process.pid}` });
           await jobAgenda.ready;
         }
-        await jobAgenda.now(SCRAPE_JOB, { jobId });
+        await jobAgenda.now(name, data);
       },
-      wakeOutbox,
-      wakeWebhooks: () => dispatcher?.wake(),
-      websiteAgent: guarded,
+      onStop,
+    };
+
+    // The integrations. Each declares what it contributes; the roles below take the parts they run.
+    const modules: IntegrationModule[] = [tradingModule(host), falModule(host), mapsScrapesModule(host), whatsappModule(host), avitoModule(host)];
+
+    processor = new EventProcessor({
+      pool: database.pool,
+      log,
+      actions: collect(modules, (module) => module.actions),
+      onQueued: host.wakeOutbox,
+      replayMark: (language, originalEventId) => i18n.t(language, 'event-replay-mark', { id: String(originalEventId) }),
     });
 
+    const replays = new Replays({ pool: database.pool, processor: () => host.inlineProcessor() });
     const needsBot = has('bot') || (has('web') && config.telegram.mode === 'webhook');
-    const bot = needsBot ? createBot({
-          config,
-          users,
-          endpoints,
-          prompts: new PromptRepository(database.db),
-          i18n,
-          log,
-          notify,
-          secrets,
-          whatsapp,
-          avito,
-          findRelayed: (chatId, messageId) => findRelayedEvent(database.pool, chatId, messageId),
-          trading: {
-            service: trading,
-            settings: new TradingSettingsRepository(database.db),
-            keys: new BybitKeyRepository(database.db),
-            signals: new TradeSignalRepository(database.db),
+    const bot = needsBot
+      ? createBot(
+          {
+            config,
+            users,
+            endpoints,
+            prompts: new PromptRepository(database.db),
+            i18n,
+            log,
+            notify: async (messages: OutgoingMessage[]) => {
+              await enqueueMessages(database.pool, messages);
+              host.wakeOutbox();
+            },
+            secrets,
+            findRelayed: (chatId, messageId) => findRelayedEvent(database.pool, chatId, messageId),
+            relayRoutes: new RelayRouteRepository(database.db),
+            forumTopics: new ForumTopicRepository(database.db),
+            relayNotifications: new RelayNotifications(database.pool),
+            quickReplies: new QuickReplies(database.pool),
+            lostGroups: new LostGroups(database.pool, i18n, log),
+            wakeOutbox: host.wakeOutbox,
+            systemStats: () => readSystemStats(database.pool),
+            events: { log: new EventLog(database.pool), replays, confirm: new ReplayConfirm(database.pool, replays) },
+            ...botDepsOf(modules),
           },
-          apiKeys,
-          scrapes,
-        }) : undefined;
+          modules.flatMap((module) => module.bot?.features ?? []),
+        )
+      : undefined;
 
+    // Only the bot role talks to Telegram for updates: only its /ready depends on Telegram.
+    const telegramHealth = bot && has('bot') ? new TelegramHealth(bot.api) : undefined;
     if (has('worker')) {
+      const lostGroups = new LostGroups(database.pool, i18n, log);
       outbox = new OutboxWorker({
         pool: database.pool,
         api: outboxApi,
@@ -189,12 +179,11 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         concurrency: config.outbox.concurrency,
         leaseSeconds: config.outbox.leaseSeconds,
         onChatBlocked: (chatId) => users.markBlocked(chatId),
+        topics: new ForumTopics(new ForumTopicRepository(database.db), outboxApi),
+        onGroupLost: (chatId) => lostGroups.lost(chatId),
       });
       await outbox.start();
-      stops.push({ name: 'outbox', stop: () => outbox!.stop() });
-      dispatcher = new WebhookDispatcher({ pool: database.pool, log, agent: guarded, openSecret: (sealed) => secrets.decrypt(sealed) });
-      await dispatcher.start();
-      stops.push({ name: 'webhook dispatcher', stop: () => dispatcher!.stop() });
+      onStop('outbox', () => outbox!.stop());
       const scheduler = await startScheduler({
         pool: database.pool,
         processor,
@@ -202,53 +191,75 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
         sweepIntervalSeconds: config.processing.sweepIntervalSeconds,
         sweepMinAgeSeconds: config.processing.sweepMinAgeSeconds,
         define: (agenda) => {
-          agenda.define<{ jobId: string }>(SCRAPE_JOB, (job) => scrapes.run(job.attrs.data.jobId, () => job.touch()), {
-            concurrency: config.scrape.jobsPerWorker,
-            lockLifetime: 60_000,
-          });
-          agenda.define(SCRAPE_RECOVER_JOB, async () => {
-            const scheduled = await scrapes.recover();
-            if (scheduled > 0) log.info({ scheduled }, 'scrapes left by a stopped worker scheduled again');
-          });
+          for (const module of modules) module.jobs?.define?.(agenda);
         },
-        jobs: [avitoPollJob(avito, new IngestWriter(database.pool), config.processing.inline ? processor : undefined, config.providers.avitoPollIntervalSeconds)],
+        jobs: modules.flatMap((module) => module.jobs?.recurring ?? []),
       });
       jobAgenda = scheduler.agenda;
-      stops.push({ name: 'scheduler', stop: () => scheduler.stop() });
-      trading.startSweeper(config.processing.sweepIntervalSeconds);
-      trading.wake();
-      // Before the scheduler drains: running scrapes are handed back, to resume on the next start.
-      stops.push({ name: 'scrapes', stop: () => scrapes.handBack() });
-      await scheduler.agenda.every('15 seconds', SCRAPE_RECOVER_JOB);
-      await scrapes.recover();
+      onStop('scheduler', () => scheduler.stop());
+      for (const module of modules) await module.startWorker?.({ agenda: scheduler.agenda });
     }
 
     let url: string | undefined;
     if (has('web')) {
       const cache = new EndpointCache(endpoints);
-      await cache.listen(database.pool);
-      stops.push({ name: 'endpoint cache', stop: () => cache.close() });
+      await cache.listen(database.pool, log);
+      onStop('endpoint cache', () => cache.close());
+      await host.connectionCache.listen(database.pool, log);
+      onStop('connection cache', () => host.connectionCache.close());
       const ingest = new IngestWriter(database.pool);
-      const connectionCache = new ConnectionCache();
-      await connectionCache.listen(database.pool);
-      stops.push({ name: 'connection cache', stop: () => connectionCache.close() });
       // Only the fast path queues work in the processor; the sweeper's runs end with the scheduler.
-      stops.push({ name: 'inline processing', stop: () => processor.drain() });
-      stops.push({ name: 'ingest writer', stop: () => ingest.drain() });
+      onStop('inline processing', () => processor.drain());
+      onStop('ingest writer', () => ingest.drain());
+      const refused = new RefusedRequests({
+        pool: database.pool,
+        log,
+        keepPerUrl: config.hooks.refusedKeepPerUrl,
+        perMinute: config.hooks.refusedPerMinute,
+      });
+      onStop('refused requests', () => refused.drain());
+      const eventLog = new EventLog(database.pool);
+      const liveFeed = new LiveFeed({
+        pool: database.pool,
+        log,
+        snapshots: new FeedSnapshots(database.pool, eventLog, i18n),
+        maxPerUser: config.webView.streamsPerUser,
+        maxTotal: config.webView.maxStreams,
+      });
+      await liveFeed.start();
+      onStop('live feed', () => liveFeed.stop());
+      const routes = modules.flatMap((module) => (module.routes ? [module.routes] : []));
+      routes.push(
+        webViewRoutes({
+          botToken: config.telegram.token,
+          initDataMaxAgeSeconds: config.webView.initDataMaxAgeSeconds,
+          users,
+          events: eventLog,
+          feed: liveFeed,
+          i18n,
+        }),
+      );
+      if (bot && config.telegram.mode === 'webhook') routes.push(async (app) => mountTelegramWebhook(app, bot, config));
       const server = await buildServer({
         log,
         pool: database.pool,
         endpoints: cache,
         ingest,
-        processor: config.processing.inline ? processor : undefined,
+        processor: host.inlineProcessor(),
         hooks: config.hooks,
-        scrape: {
-          scrapes,
-          apiKeys,
-          resolveHost,
-          allowPrivateWebhooks: config.webhooks.allowPrivate,
-          maxResults: config.scrape.maxResults,
-        },
+        metrics: config.metrics,
+        server: config.server,
+        telegramFailure: telegramHealth && (() => telegramHealth.failure()),
+        refused,
+        duplicateNotices: new DuplicateNotices({
+          pool: database.pool,
+          log,
+          i18n,
+          intervalSeconds: config.hooks.duplicateNoticeIntervalSeconds,
+          dedupeWindowSeconds: config.hooks.dedupeWindowSeconds,
+          onQueued: host.wakeOutbox,
+        }),
+        trustProxy: config.http.trustProxy,
         legacyWebhook: config.legacyWebhook && {
           passphrase: config.legacyWebhook.passphrase,
           owner: async () => {
@@ -258,24 +269,8 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
             return cache.lookup('tradingview', endpoint.token);
           },
         },
-        providers: new Map<string, InboundProvider>([
-          ['tradingview', { accept: (request) => parseTradeAlert(request, config.hooks.dedupeWindowSeconds) }],
-          [
-            'fal',
-            falProvider(
-              new FalJwks({
-                url: config.fal.jwksUrl,
-                log,
-                maxAgeSeconds: config.fal.jwksCacheSeconds,
-                minRefreshSeconds: config.fal.jwksMinRefreshSeconds,
-              }),
-              log,
-            ),
-          ],
-          ['whatsapp', whatsappProvider(whatsapp, connectionCache)],
-          ['avito', avitoProvider(avito, connectionCache, log)],
-        ]),
-        extraRoutes: bot && config.telegram.mode === 'webhook' ? (app) => mountTelegramWebhook(app, bot, config) : undefined,
+        providers: new Map(Object.entries(collect(modules, (module) => module.inbound))),
+        routes,
       });
       await server.listen({ host: config.http.host, port: config.http.port });
       const address = server.server.address();
@@ -283,12 +278,12 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
       url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
       log.info({ url, publicUrl: config.http.publicUrl }, 'HTTP server listening');
       // Closing stops new connections and waits for requests in flight to be answered.
-      stops.push({ name: 'http server', stop: () => server.close() });
+      onStop('http server', () => server.close());
     }
 
     if (has('bot') && bot) {
       const telegram = await startBotRole(bot, outboxApi, i18n, config, database, log);
-      stops.push({ name: 'telegram bot', stop: () => telegram.stop() });
+      onStop('telegram bot', () => telegram.stop());
     }
 
     return { url, database, stop: stopAll };
@@ -298,14 +293,29 @@ export async function startHookbot(config: Config, wanted: readonly Role[], log:
   }
 }
 
-/** Issue #5: the Avito fallback, run by one worker at a time. */
-function avitoPollJob(avito: AvitoService, ingest: IngestWriter, processor: EventProcessor | undefined, intervalSeconds: number): RecurringJob {
-  return { name: 'avito-poll', intervalSeconds, run: () => avito.pollAll(ingest, processor) };
+/** One registry from every module's entries (providers, actions); a name claimed twice is a wiring bug. */
+function collect<T>(modules: readonly IntegrationModule[], entries: (module: IntegrationModule) => Readonly<Record<string, T>> | undefined): Record<string, T> {
+  const all: Record<string, T> = {};
+  for (const module of modules) {
+    for (const [name, entry] of Object.entries(entries(module) ?? {})) {
+      if (name in all) throw new Error(`"${name}" is contributed by two integration modules (the second is ${module.name})`);
+      all[name] = entry;
+    }
+  }
+  return all;
+}
+
+/** What the integrations' bot features need in ctx.deps; a missing one stops start-up, not a chat. */
+function botDepsOf(modules: readonly IntegrationModule[]): IntegrationBotDeps {
+  const deps: Partial<BotDeps> = Object.assign({}, ...modules.map((module) => module.bot?.deps ?? {}));
+  const missing = integrationBotDeps.filter((key) => deps[key] === undefined);
+  if (missing.length > 0) throw new Error(`no integration module provides the bot's ${missing.join(', ')}`);
+  return deps as IntegrationBotDeps;
 }
 
 function mountTelegramWebhook(app: FastifyInstance, bot: ReturnType<typeof createBot>, config: Config): void {
   const handle = webhookCallback(bot, 'fastify', { secretToken: config.telegram.webhookSecret, onTimeout: 'return' });
-  app.post(TELEGRAM_WEBHOOK_PATH, { schema: { hide: true } }, handle);
+  telegramWebhookRoute(app, TELEGRAM_WEBHOOK_PATH, config.telegram.webhookSecret, handle);
 }
 
 /**
@@ -342,7 +352,7 @@ async function startBotRole(
     if (config.telegram.mode === 'webhook') {
       await bot.api.setWebhook(`${config.http.publicUrl}${TELEGRAM_WEBHOOK_PATH}`, {
         secret_token: config.telegram.webhookSecret,
-        allowed_updates: ['message', 'callback_query'],
+        allowed_updates: ALLOWED_UPDATES,
       });
       log.info({ bot: bot.botInfo.username }, 'Telegram webhook registered');
     } else {
@@ -372,12 +382,12 @@ function startPolling(bot: ReturnType<typeof createBot>, database: Database, log
       try {
         if (abort.signal.aborted) return;
         await bot.api.deleteWebhook().catch((error: unknown) => log.warn({ err: error }, 'deleteWebhook failed'));
-        const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query'] } } });
+        const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
         log.info({ bot: bot.botInfo.username }, 'polling Telegram for updates');
         await Promise.race([runner.task(), lock.lost, aborted]);
         if (runner.isRunning()) await runner.stop();
       } finally {
-        await releasePollingLock(lock.client);
+        await releasePollingLock(lock);
       }
     }
   })();

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
+import { isolateLtrRuns } from './services/telegram/bidi.js';
 
 export const supportedLanguages = ['en', 'ar', 'ru'] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -14,9 +15,13 @@ export function pickLanguage(languageCode: string | undefined): Language {
 
 export type Translator = I18n['t'];
 
+/** Languages written right to left: their messages get their left-to-right runs isolated. */
+const rightToLeft: readonly string[] = ['ar'];
+
 /**
- * One translator for the bot and the services. Fluent's bidi isolation marks are off: they would
- * end up inside copied URLs and codes; the Arabic texts carry their own direction marks instead.
+ * One translator for the bot and the services. Fluent's own bidi isolation marks are off: it puts
+ * them around every variable, so they would end up inside copied URLs and codes. Right-to-left
+ * texts get isolates around their left-to-right runs instead, placed outside code elements.
  */
 export function createI18n(): I18n {
   const i18n = new I18n({
@@ -25,5 +30,14 @@ export function createI18n(): I18n {
     fluentBundleOptions: { useIsolating: false },
   });
   i18n.loadLocalesDirSync(localesDir);
+  // Every translation passes here, the bot's (ctx.t) and the services' (i18n.t) alike, with the
+  // variables already in: commands, URLs and JSON in an Arabic text, written in the .ftl or
+  // interpolated, are isolated so they read left to right (see bidi.ts).
+  const translate = i18n.fluent.translate.bind(i18n.fluent);
+  i18n.fluent.translate = (locale, path, context) => {
+    const text = translate(locale, path, context);
+    const language = Array.isArray(locale) ? locale[0] : locale;
+    return rightToLeft.includes(language ?? '') ? isolateLtrRuns(text) : text;
+  };
   return i18n;
 }

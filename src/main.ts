@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { startHookbot, roles, type Hookbot, type Role } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { PUBLIC_URL_PROBLEM_TEXT, publicUrlProblems } from './publicUrl.js';
 
 function parseRoles(value: string): Role[] {
   if (value === 'all') return [...roles];
@@ -39,6 +40,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.logLevel);
+  const unreachable = publicUrlProblems(config.http);
+  if (unreachable.length > 0 && (wanted.includes('web') || wanted.includes('bot'))) {
+    log.warn(
+      { publicUrl: config.http.publicUrl, problems: unreachable },
+      `personal webhook URLs will not be reachable from outside: ${unreachable.map((problem) => PUBLIC_URL_PROBLEM_TEXT[problem]).join('; ')}. ` +
+        'Set PUBLIC_URL to the public https address of this server (ports 80/443), e.g. https://hooks.example.com',
+    );
+  }
   const grace = config.shutdownGraceSeconds;
 
   // Handlers go in before anything starts: a signal during start-up waits for it, then stops

@@ -38,6 +38,16 @@ async function connect(user: FakeUser, clientId: string, clientSecret: string): 
 const relayed = (user: FakeUser, predicate: (m: SentMessage) => boolean, timeoutMs = 8000) => telegram.waitForMessage(user.id, predicate, timeoutMs);
 const hookPath = () => account.subscriptions[0]!.replace(PUBLIC_URL, '');
 
+/** Where the poller left a chat of the seller's account, if it examined it. */
+async function cursorOf(chatId: string): Promise<{ updated: string; last_message_id: string | null } | undefined> {
+  const [row] = await hookbot.query<{ updated: string; last_message_id: string | null }>(
+    `SELECT c.updated, c.last_message_id FROM avito_chat_cursors c JOIN avito_connections a ON a.user_id = c.user_id
+      WHERE a.account_id = $1 AND c.chat_id = $2`,
+    [account.accountId, chatId],
+  );
+  return row;
+}
+
 async function post(body: string | object): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${hookbot.url}${hookPath()}`, {
     method: 'POST',
@@ -141,7 +151,7 @@ describe('bad input on the Avito URL', () => {
   });
 
   it('400 with a reason for bodies that are not Avito webhooks', async () => {
-    expect(await post('{not json')).toEqual({ status: 400, body: { error: 'body is not JSON' } });
+    expect(await post('{not json')).toEqual({ status: 400, body: { error: expect.stringMatching(/^body is not valid JSON/) } });
     const noPayload = await post({ id: 'x', version: 'v3.0.0' });
     expect(noPayload.status).toBe(400);
     expect(noPayload.body.error).toContain('payload');
@@ -205,11 +215,14 @@ describe('polling fallback', () => {
     await avito.incoming(account, 'u2i-chat-5', avitoContents.text('push is back'));
     await relayed(seller, (m) => shown(m).includes('push is back'));
     await waitUntil(async () => (await hookbot.query<{ mode: string }>('SELECT mode FROM avito_connections'))[0]?.mode === 'push', 5000, 'push mode');
-    // Once pushing, the poller only lists chats: no more message fetches.
+    // Once every change was examined, the poller only lists chats: an unchanged chat is not fetched again.
+    const listings = () => avito.calls.filter((c) => c.path.endsWith('/chats')).length;
     const fetches = () => avito.calls.filter((c) => c.path.endsWith('/messages/')).length;
+    let listed = listings();
+    await waitUntil(() => listings() >= listed + 2, 8000, 'two more poll rounds');
     const fetched = fetches();
-    const listed = avito.calls.filter((c) => c.path.endsWith('/chats')).length;
-    await waitUntil(() => avito.calls.filter((c) => c.path.endsWith('/chats')).length >= listed + 2, 8000, 'two more poll rounds');
+    listed = listings();
+    await waitUntil(() => listings() >= listed + 2, 8000, 'two more poll rounds');
     expect(fetches()).toBe(fetched);
     // Each message was relayed once, whichever way it came.
     for (const text of ['found by polling', 'push is back']) expect(telegram.sent(seller.id).filter((m) => shown(m).includes(text))).toHaveLength(1);
@@ -222,6 +235,77 @@ describe('polling fallback', () => {
     await avito.incoming(account, 'u2i-chat-8', avitoContents.text('pushed right after'));
     await relayed(seller, (m) => shown(m).includes('pushed right after'));
     await relayed(seller, (m) => shown(m).includes('lost between two webhooks'), 15_000);
+  });
+
+  it("relays the buyer's message when the seller answered from the Avito app before the poll", async () => {
+    account.pushSilenced = true;
+    await avito.incomingAll(account, 'u2i-chat-10', [
+      avitoContents.text('Can you deliver to Tver?'),
+      { ...avitoContents.text('Yes, with Avito Delivery'), authorId: account.accountId },
+    ]);
+    await relayed(seller, (m) => shown(m).includes('deliver to Tver'), 15_000);
+    // The seller's own answer is theirs: never relayed back to them.
+    await waitUntil(async () => (await cursorOf('u2i-chat-10')) !== undefined, 10_000, 'the chat examined');
+    expect(telegram.sent(seller.id).filter((m) => shown(m).includes('Avito Delivery'))).toHaveLength(0);
+    account.pushSilenced = false;
+  });
+
+  it("relays the buyer's message when a system notice followed it", async () => {
+    account.pushSilenced = true;
+    await avito.incomingAll(account, 'u2i-chat-11', [avitoContents.text('Is the helmet included?'), avitoContents.system()]);
+    await relayed(seller, (m) => shown(m).includes('helmet included'), 15_000);
+    account.pushSilenced = false;
+  });
+
+  it('relays messages sent in the same second in the order they were sent', async () => {
+    account.pushSilenced = true;
+    const second = Math.floor(Date.now() / 1000);
+    const texts = ['first of three', 'second of three', 'third of three'];
+    await avito.incomingAll(
+      account,
+      'u2i-chat-12',
+      texts.map((text) => ({ ...avitoContents.text(text), created: second })),
+    );
+    await relayed(seller, (m) => shown(m).includes('third of three'), 15_000);
+    await relayed(seller, (m) => shown(m).includes('first of three'), 15_000);
+    const order = telegram
+      .sent(seller.id)
+      .map((m) => texts.find((text) => shown(m).includes(text)))
+      .filter((text) => text !== undefined);
+    expect(order).toEqual(texts);
+    account.pushSilenced = false;
+  });
+
+  it('fetches every page of a chat: 101 messages since the last look are all relayed, in order', async () => {
+    account.pushSilenced = true;
+    const texts = Array.from({ length: 101 }, (_, i) => `bulk message ${String(i + 1).padStart(3, '0')}`);
+    await avito.incomingAll(account, 'u2i-chat-13', texts.map((text) => avitoContents.text(text)));
+    await relayed(seller, (m) => shown(m).includes('bulk message 001'), 20_000);
+    await relayed(seller, (m) => shown(m).includes('bulk message 101'), 30_000);
+    const order = telegram
+      .sent(seller.id)
+      .map((m) => /bulk message \d{3}/.exec(shown(m))?.[0])
+      .filter((text) => text !== undefined);
+    expect(order).toEqual(texts);
+    const pages = avito.calls.filter((c) => c.path === `/messenger/v3/accounts/${account.accountId}/chats/u2i-chat-13/messages/`);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    account.pushSilenced = false;
+  }, 60_000);
+
+  it('relays a message that arrives both by polling and by webhook once, whichever comes first', async () => {
+    account.pushSilenced = true;
+    await avito.incoming(account, 'u2i-chat-14', { ...avitoContents.text('polled, then pushed'), id: 'both-ways-1' });
+    await relayed(seller, (m) => shown(m).includes('polled, then pushed'), 15_000);
+    account.pushSilenced = false;
+    const [late] = await avito.push(account, avitoWebhookBody(account.accountId, 'u2i-chat-14', account.chats.get('u2i-chat-14')!.at(-1)!));
+    expect(late?.body).toEqual({ duplicate: true });
+
+    await avito.incoming(account, 'u2i-chat-15', { ...avitoContents.text('pushed, then polled'), id: 'both-ways-2' });
+    await relayed(seller, (m) => shown(m).includes('pushed, then polled'));
+    // The poller examines the changed chat too and finds the message already there.
+    await waitUntil(async () => (await cursorOf('u2i-chat-15'))?.last_message_id === 'both-ways-2', 10_000, 'the chat examined');
+    for (const text of ['polled, then pushed', 'pushed, then polled']) expect(telegram.sent(seller.id).filter((m) => shown(m).includes(text))).toHaveLength(1);
+    expect(await hookbot.query(`SELECT 1 FROM inbound_events WHERE dedupe_key IN ('avito:both-ways-1', 'avito:both-ways-2')`)).toHaveLength(2);
   });
 
   it('polls from the start when Avito does not confirm the subscription', async () => {

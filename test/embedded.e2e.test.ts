@@ -1,16 +1,29 @@
 import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
-import { freePort } from './support/processes.js';
 import { personalToken, postAlert, registerUser, spawnHookbot, testEnv, type ChildHookbot } from './support/hookbot.js';
 
 let telegram: FakeTelegram;
 let dataDir: string;
 let env: Record<string, string>;
 const children: ChildHookbot[] = [];
+const squatters: Server[] = [];
+
+/** Holds a TCP port the way another PostgreSQL would; already held by someone else is as good. */
+async function occupy(port: number): Promise<void> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve() : reject(error)));
+    server.listen(port, '127.0.0.1', () => {
+      squatters.push(server);
+      resolve();
+    });
+  });
+}
 const user = { id: 9001, first_name: 'Embedded' };
 
 beforeAll(async () => {
@@ -20,19 +33,25 @@ beforeAll(async () => {
   // Exactly what a user runs: no DATABASE_URL, so the embedded PostgreSQL under DATA_DIR.
   // and no ENCRYPTION_KEY, so one is generated there too.
   const { DATABASE_URL: _unset, ENCRYPTION_KEY: _generated, ...rest } = testEnv(telegram, '');
-  env = { ...rest, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+  env = { ...rest, DATA_DIR: dataDir };
+  // PostgreSQL's usual ports taken (another PostgreSQL, another Hookbot): ours must not need them.
+  await occupy(5432);
+  await occupy(5433);
 });
 
 afterAll(async () => {
   for (const child of children) await child.kill('SIGKILL');
   await telegram?.close();
   await rm(dataDir, { recursive: true, force: true });
+  for (const server of squatters) server.close();
 });
 
 /** Polls the embedded server, as an operator would with psql, until nothing is left to send. */
 async function waitUntilSent(): Promise<void> {
   const password = (await readFile(path.join(dataDir, 'pg-password'), 'utf8')).trim();
-  const client = new pg.Client({ connectionString: `postgres://hookbot:${encodeURIComponent(password)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/postgres` });
+  // The server listens on a Unix socket in the cluster's folder only.
+  const socketDir = path.join(dataDir, 'pg');
+  const client = new pg.Client({ connectionString: `postgres://hookbot:${encodeURIComponent(password)}@localhost/postgres?host=${encodeURIComponent(socketDir)}` });
   await client.connect();
   try {
     for (let i = 0; i < 100; i += 1) {
@@ -53,7 +72,7 @@ async function start(): Promise<ChildHookbot> {
 }
 
 describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
-  it('starts on a fresh machine, keeps data across restarts, and recovers from a SIGKILL', async () => {
+  it('starts on a fresh machine with the PostgreSQL ports taken, keeps data across restarts, and recovers from a SIGKILL', async () => {
     const first = await start();
     expect(first.output()).toContain('creating embedded PostgreSQL cluster');
     expect(await (await fetch(`${first.url}/ready`)).json()).toEqual({ status: 'ready' });
@@ -83,5 +102,5 @@ describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
     expect(await third.kill('SIGTERM'), third.output()).toBe(0);
     // The same key across restarts: what was sealed before stays readable.
     expect(await readFile(keyFile, 'utf8')).toBe(key);
-  });
+  }, 180_000);
 });

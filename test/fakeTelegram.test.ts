@@ -105,6 +105,24 @@ describe('getUpdates long polling', () => {
     expect(tg.pendingUpdates()).toEqual([]);
   });
 
+  it('honours allowed_updates as Telegram does: kept for later calls, other types dropped', async () => {
+    const group = tg.createGroup({ title: 'Team', bot: { status: 'administrator', can_manage_chat: true } });
+    tg.setBotMembership(group, { status: 'kicked' }, { by: alice });
+    tg.sendUserMessage(alice, 'hello');
+    // By default my_chat_member is delivered, with the old and new status.
+    const all = await api.getUpdates({ timeout: 0 });
+    expect(all[0]?.my_chat_member).toMatchObject({ chat: { id: group }, from: { id: alice.id }, old_chat_member: { status: 'administrator' }, new_chat_member: { status: 'kicked' } });
+    // Asked for messages only, a later membership change is dropped, also by later calls that do not say.
+    expect((await api.getUpdates({ allowed_updates: ['message'], timeout: 0 })).map((u) => u.message?.text)).toEqual(['hello']);
+    tg.setBotMembership(group, { status: 'member' }, { by: alice });
+    tg.sendUserMessage(alice, 'again');
+    const later = await api.getUpdates({ offset: all.at(-1)!.update_id + 1, timeout: 0 });
+    expect(later.map((u) => u.message?.text)).toEqual(['again']);
+    // A change made without `by` is silent.
+    tg.setBotMembership(group, { status: 'kicked' });
+    expect(tg.pendingUpdates().some((u) => u.my_chat_member)).toBe(false);
+  });
+
   it('honours limit', async () => {
     for (const text of ['a', 'b', 'c']) tg.sendUserMessage(alice, text);
     const batch = await api.getUpdates({ limit: 2 });
@@ -251,6 +269,17 @@ describe('validation like Telegram', () => {
     });
     const empty = await grammyError(api.sendMessage(alice.id, ''));
     expect(empty.description).toBe('Bad Request: message text is empty');
+  });
+
+  it('counts the 4096 limit in code points, as Telegram does: 4096 emoji pass, 4097 do not', async () => {
+    await expect(api.sendMessage(alice.id, '😀'.repeat(4096))).resolves.toBeDefined();
+    await expect(api.sendMessage(alice.id, `<b>${'😀'.repeat(4096)}</b>`, { parse_mode: 'HTML' })).resolves.toBeDefined();
+    for (const text of ['😀'.repeat(4097), `${'😀'.repeat(4096)}x`]) {
+      const tooLong = await grammyError(api.sendMessage(alice.id, text));
+      expect(tooLong.description).toBe('Bad Request: message is too long');
+    }
+    const caption = await grammyError(api.sendPhoto(alice.id, 'AgACAgIAAxkBAAIBfakeFileId', { caption: '😀'.repeat(1025) }));
+    expect(caption.description).toBe('Bad Request: message caption is too long');
   });
 
   it('rejects oversized callback_data like Telegram (BUTTON_DATA_INVALID)', async () => {

@@ -86,7 +86,7 @@ describe('duplicates', () => {
     expect(first.body.ok).toBe(true);
     expect(second).toEqual({ status: 200, body: { duplicate: true } });
     await alertTo((text) => text.includes('XRPUSDT'));
-    const rows = await hookbot.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbound_events WHERE dedupe_key = 'id:order-77'`);
+    const rows = await hookbot.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbound_events WHERE payload->>'id' = 'order-77'`);
     expect(rows[0]?.n).toBe(1);
   });
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { I18n } from '@grammyjs/i18n';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { helpText } from '../bot/features/help.js';
 import { TRADINGVIEW_EXAMPLE } from '../bot/shared.js';
 import { alertActions } from '../handlers/tradingview.js';
 import { createI18n, localesDir, pickLanguage, supportedLanguages } from '../src/i18n.js';
@@ -155,6 +156,7 @@ function sampleVariables(locale: string): Record<string, string | number> {
     legacyUrl: LEGACY_URL,
     example: escapeHtml(TRADINGVIEW_EXAMPLE),
     window: 60,
+    provider: 'TradingView',
     total: '25',
     page: '2',
     pages: '3',
@@ -163,8 +165,11 @@ function sampleVariables(locale: string): Record<string, string | number> {
     status: i18n.t(locale, 'status-active'),
     blocked: ` ${i18n.t(locale, 'status-blocked')}`,
     registered: '2026-01-22 13:53 UTC',
+    // /stats
+    active: '21',
+    inactive: '4',
     date: '2026-02-01 08:00 UTC',
-    // FAL (issue #5)
+    // FAL
     encodedUrl: encodeURIComponent(URL.replace('tradingview', 'fal')),
     labelUrl: `${URL.replace('tradingview', 'fal')}?label=portrait-42`,
     label: escapeHtml('portrait <v2>'),
@@ -175,7 +180,7 @@ function sampleVariables(locale: string): Record<string, string | number> {
     error: 'Invalid status code: 422',
     field: 'prompt',
     message: 'field required',
-    // Issue #5: WhatsApp and Avito
+    // WhatsApp and Avito
     instance: '1101000001',
     state: 'authorized',
     setting: 'webhookUrl',
@@ -194,7 +199,17 @@ function sampleVariables(locale: string): Record<string, string | number> {
     parts: '3',
     reason: i18n.t(locale, 'reply-reason-unreachable'),
     command: '/connect whatsapp',
-    // Issue #3: trading (account, detail, seconds and count are shared with the samples above)
+    where: i18n.t(locale, 'team-route-done-forum'),
+    rights: `• ${i18n.t(locale, 'team-right-topics')}`,
+    ids: '<code>7001</code>, <code>7002</code>',
+    quiet: i18n.t(locale, 'notify-quiet', { hours: '22:00–08:00', zone: 'Europe/Moscow' }),
+    hours: '22:00–08:00',
+    size: 25,
+    limit: 20,
+    zone: 'Europe/Moscow',
+    names: '<code>hello</code>, <code>price</code>',
+    length: 1200,
+    // Trading (account, detail, seconds and count are shared with the samples above)
     market: i18n.t(locale, 'trade-market-linear'),
     role: i18n.t(locale, 'trade-role-open'),
     side: i18n.t(locale, 'trade-side-buy'),
@@ -210,11 +225,55 @@ function sampleVariables(locale: string): Record<string, string | number> {
     lag: '60 s',
     ips: '203.0.113.7',
     result: i18n.t(locale, 'orders-status-rejected'),
-    // Maps scrapes (issue #4)
+    step: '0.001',
+    marketPrice: '3000',
+    deviation: '99',
+    tolerance: '3',
+    position: '2',
+    contracts: '2',
+    distance: '500',
+    entry: '50000',
+    protection: 'sl 1.5% tp 1%:50% 3%:50% breakeven',
+    balance: '10000',
+    percent: '1.5',
+    sizing: i18n.t(locale, 'settings-sizing-fixed'),
+    // /positions, /balance, /pnl and the daily summary
+    mark: '51000',
+    usd: '12920.95',
+    rate: 67,
+    trades: 3,
+    period: i18n.t(locale, 'pnl-period-week'),
+    hour: '21:00',
+    equity: '10012.5',
+    available: '9000',
+    // /events and replays
+    sender: escapeHtml('Anna <shop>'),
+    job: escapeHtml('portrait <v2>'),
+    bytes: '1024',
+    newId: '123456790',
+    what: `${i18n.t(locale, 'action-buy')} <b>BTCUSDT</b>`,
+    template: escapeHtml('Signal: BUY BTCUSDT at 50000 <fast>'),
+    fields: '<code>action</code>, <code>symbol</code>, <code>price</code>',
+    fee: '0.055',
+    received: '12:00:01 UTC',
+    placed: '12:00:01 UTC',
+    tp: '52000',
+    sl: '49000',
+    index: 1,
+    fees: '0.11',
+    pnl: '+1.89',
+    problem: '110017: current position is zero',
+    // Reconciliation and orders ended outside Hookbot
+    expected: i18n.t(locale, 'reconcile-side-long'),
+    actual: i18n.t(locale, 'reconcile-side-short'),
+    filled: '0',
+    // Maps scrapes
     query: escapeHtml('restaurants in Cairo <best> & cheap'),
     bar: '▓▓▓▓░░░░░░░░',
     done: 4,
     found: 18,
+    cellsDone: 3,
+    cellsTotal: 9,
     phase: i18n.t(locale, 'scrape-phase-running'),
     phones: 10,
     websites: 7,
@@ -222,6 +281,20 @@ function sampleVariables(locale: string): Record<string, string | number> {
     secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     prefix: 'hb_AbCd',
     base: 'https://hooks.example.com',
+    // PUBLIC_URL warning for admins
+    reasons: [i18n.t(locale, 'public-url-reason-unset'), i18n.t(locale, 'public-url-reason-port')].join('\n'),
+    // watches, place lists, proxies
+    time: '09:00',
+    day: i18n.t(locale, 'watch-weekday-1'),
+    schedule: i18n.t(locale, 'watch-schedule-daily', { time: '09:00', zone: 'UTC' }),
+    fresh: 3,
+    changed: 1,
+    closed: 1,
+    input: 'ChIJ-missing-place-id-000',
+    problems: escapeHtml('places[1]: "x" is neither a Google Maps place link nor a place id (ChIJ…)'),
+    proxy: '10.0.0.5:3128',
+    number: 1,
+    at: '2026-01-22 09:00 UTC',
   };
 }
 
@@ -275,8 +348,8 @@ describe('locale files', () => {
     }
     // The command menu builds its keys as `cmd-<command>`.
     for (const command of ['start', 'url', 'fal', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
-    for (const command of ['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'settings', 'keys', 'orders']) named.add(`cmd-${command}`);
-    for (const command of ['start', 'url', 'fal', 'scrape', 'cancel', 'apikey', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
+    for (const command of ['start', 'url', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'settings', 'keys', 'orders', 'events', 'template']) named.add(`cmd-${command}`);
+    for (const command of ['start', 'url', 'fal', 'scrape', 'scrapenew', 'cancel', 'apikey', 'lang', 'help', 'users', 'user', 'activate', 'deactivate', 'connect', 'disconnect', 'whatsapp', 'avito']) named.add(`cmd-${command}`);
     expect(named.size).toBeGreaterThan(30);
     for (const key of named) expect(englishKeys, `key "${key}" used in bot/`).toContain(key);
   });
@@ -329,6 +402,15 @@ describe.each(supportedLanguages)('messages in %s', (locale) => {
     }
   });
 
+  it('fit each /help message, with the admin part, in one Telegram message (4096 characters as shown)', () => {
+    const t = (key: string, variables?: Record<string, string | number>) => i18n.t(locale, key, variables);
+    // The largest values the settings allow, so no configuration pushes it over.
+    const messages = helpText(t, { dedupeWindowSeconds: 86_400, scrapeMaxResults: 1_000, admin: true });
+    for (const message of messages) expect([...visibleText(message)].length).toBeLessThanOrEqual(4096);
+    const text = messages.join('\n');
+    for (const command of ['/url', '/fal', '/scrape', '/watch', '/q', '/web', '/positions', '/balance', '/pnl', '/summary', '/users']) expect(text).toContain(command);
+  });
+
   it('say the dedupe window with the right plural form', () => {
     const help = (window: number) => i18n.t(locale, 'help-text', { example: 'x', window });
     const expected: Record<string, [number, string][]> = {
@@ -362,6 +444,15 @@ describe('Arabic layout', () => {
           expect(line.startsWith(RLM), `ar: ${key}: ${JSON.stringify(line)}`).toBe(true);
         }
       }
+    }
+  });
+
+  it('isolates every left-to-right run (commands, URLs, JSON, names), around code elements', () => {
+    for (const { key, text } of renderAll('ar')) {
+      // Code that mixes in Arabic is left whole (marks inside would be copied with it).
+      const outsideIsolates = visibleText(text.replace(/<code>[^<]*\p{Script=Arabic}[^<]*<\/code>/gu, '')).replace(/\u2066[^\u2069]*\u2069/g, '');
+      expect(outsideIsolates, `ar: ${key}`).not.toMatch(/\p{Script=Latin}/u);
+      expect(text, `ar: ${key}`).not.toMatch(/<code>\u2066|\u2069<\/code>/);
     }
   });
 

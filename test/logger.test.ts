@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, maskUrlSecrets } from '../src/logger.js';
+import { createLogger, logFormatFor, maskUrlSecrets } from '../src/logger.js';
 
 function capture() {
   const lines: string[] = [];
@@ -36,5 +36,14 @@ describe('secrets never reach the logs', () => {
       expect(output).not.toContain(secret);
     }
     expect(output).toContain('/hooks/tradingview/SuperS…');
+  });
+});
+
+describe('log format', () => {
+  it('is pretty only when stdout is a terminal, JSON otherwise (files, pipes, log collectors)', () => {
+    expect(logFormatFor({ isTTY: true })).toBe('pretty');
+    expect(logFormatFor({ isTTY: false })).toBe('json');
+    // A pipe or a file has no isTTY at all.
+    expect(logFormatFor({})).toBe('json');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avitoPolledEvent, largestImage, parseAvitoWebhook } from '../handlers/avito.js';
+import { avitoChatChanged, avitoPolledEvent, avitoSendingOrder, largestImage, parseAvitoWebhook } from '../handlers/avito.js';
 import { bearerMatches, parseGreenApiWebhook } from '../handlers/whatsapp.js';
 import { splitAvitoText } from '../src/services/avito/avitoApi.js';
 import { greenApiWebhooks } from './support/fakeGreenApi.js';
@@ -73,6 +73,28 @@ describe('Avito webhook handler', () => {
     expect(avitoPolledEvent(94, 'c', { ...message, author_id: 94, content: { text: 'mine' } })).toBeUndefined();
     expect(avitoPolledEvent(94, 'c', { ...message, type: 'system', content: {} })).toBeUndefined();
     expect(avitoPolledEvent(94, 'c', message)?.dedupe.key).toBe('avito:m-1');
+  });
+});
+
+describe('Avito polling: what changed, and in which order', () => {
+  it('a chat changed when its updated time or its last message differs, whoever wrote last', () => {
+    const chat = { updated: 1_700_000_010, lastMessage: { id: 'm2', created: 1_700_000_010 } };
+    expect(avitoChatChanged(chat, undefined)).toBe(true);
+    expect(avitoChatChanged(chat, { updated: 1_700_000_010, lastMessageId: 'm2' })).toBe(false);
+    expect(avitoChatChanged(chat, { updated: 1_700_000_005, lastMessageId: 'm1' })).toBe(true);
+    // A message in the same second as the last look changes only the last message id.
+    expect(avitoChatChanged(chat, { updated: 1_700_000_010, lastMessageId: 'm1' })).toBe(true);
+  });
+
+  it('puts a newest-first listing in sending order, same-second messages included, each once', () => {
+    const listed = [
+      { id: 'c', created: 20 },
+      { id: 'b', created: 20 },
+      { id: 'a', created: 20 },
+      { id: 'z', created: 10 },
+      { id: 'a', created: 20 },
+    ];
+    expect(avitoSendingOrder(listed).map((message) => message.id)).toEqual(['z', 'a', 'b', 'c']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueMessages, enqueueStreamItem, outboxUpload } from '../src/services/telegram/outbox.js';
+import { inTransaction } from '../src/db/transaction.js';
+import { enqueueLiveEdit, enqueueMessages, enqueueStreamItem, outboxUpload } from '../src/services/telegram/outbox.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
 import { waitUntil } from './support/scrapeApi.js';
@@ -36,6 +37,41 @@ describe('outbox edits and documents', () => {
     // The same text again: Telegram refuses it as "not modified", which is no failure.
     const [same] = await enqueueMessages(hookbot.database.pool, [{ chatId: user.id, editOf: original!, html: 'progress <b>1/3</b>' }]);
     await waitUntil(async () => (await statusOf(same!)) === 'sent', 10_000, 'the identical edit');
+  });
+
+  it('live edits: coalesced while queued, one a second at most, never what the chat shows already', async () => {
+    const live = { id: 7402, first_name: 'Live' };
+    await registerUser(telegram, live);
+    const pool = hookbot.database.pool;
+    const [card] = await enqueueMessages(pool, [{ chatId: live.id, html: 'card <b>v0</b>' }]);
+    await waitUntil(async () => (await statusOf(card!)) === 'sent', 10_000, 'the card');
+    const editCalls = () => telegram.calls.filter((call) => call.method === 'editMessageText' && call.params.chat_id === live.id);
+    const editRows = async () => (await hookbot.query<{ status: string }>(`SELECT status FROM telegram_outbox WHERE chat_id = $1 AND method = 'editMessageText' ORDER BY id`, [live.id])).map((row) => row.status);
+
+    // Three states in a row: the chat gets the last one, once.
+    await inTransaction(pool, async (client) => {
+      for (const version of ['v1', 'v2', 'v3']) await enqueueLiveEdit(client, { chatId: live.id, editOf: card!, html: `card <b>${version}</b>` });
+    });
+    await waitUntil(async () => editCalls().length === 1 && (await editRows()).join() === 'sent', 10_000, 'the coalesced edit');
+    expect(editCalls().map((call) => call.params.text)).toEqual(['card <b>v3</b>']);
+
+    // What the chat shows already is not sent again.
+    expect(await enqueueLiveEdit(pool, { chatId: live.id, editOf: card!, html: 'card <b>v3</b>' })).toBeUndefined();
+    // A state that goes back to what is shown before it left: the queued edit is dropped.
+    await inTransaction(pool, async (client) => {
+      await enqueueLiveEdit(client, { chatId: live.id, editOf: card!, html: 'card <b>v4</b>' });
+      await enqueueLiveEdit(client, { chatId: live.id, editOf: card!, html: 'card <b>v3</b>' });
+    });
+    expect(await editRows()).toEqual(['sent', 'dropped']);
+
+    // A new state goes, no sooner than a second after the last one.
+    await enqueueLiveEdit(pool, { chatId: live.id, editOf: card!, html: 'card <b>v5</b>' });
+    await waitUntil(async () => editCalls().length === 2, 10_000, 'the next edit');
+    const [first, second] = editCalls();
+    expect(second!.params.text).toBe('card <b>v5</b>');
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(900);
+    expect(editCalls().every((call) => call.response?.ok === true)).toBe(true);
+    expect(telegram.chat(live.id).messages.find((message) => 'text' in message && message.text === 'card v5')).toBeDefined();
   });
 
   it('drops an edit of a message that never reached the chat', async () => {

@@ -1,11 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chromiumDescendants } from './support/chromiumProcesses.js';
 import { startFakeMaps, type FakeMaps } from './support/fakeMaps.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { ADMIN_ID, registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
-import { bulkPlaces } from './support/mapsFixtures.js';
+import { bulkPlaces, closedVariant, standardPlaces } from './support/mapsFixtures.js';
 import { api, apiCredentials, waitForJobEnd, waitUntil, type ApiCredentials } from './support/scrapeApi.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhookReceiver.js';
+
+// Every test here drives real Chromium through whole scrapes: with the other test files running
+// beside it (CI), one takes several times what it takes alone.
+vi.setConfig({ testTimeout: 120_000 });
 
 let telegram: FakeTelegram;
 let maps: FakeMaps;
@@ -149,7 +153,7 @@ describe('scrapes from the bot', () => {
 });
 
 describe('scrapes over HTTP with webhooks', () => {
-  it('posts every result, signed, in extraction order, then completed; /jobs and /download agree', async () => {
+  it('posts every result, signed, in the order of the feed, then completed; /jobs and /download agree', async () => {
     const before = receiver.requests.length;
     const jobId = await startScrape({ query: 'coffee', max_results: 6, webhook_url: receiver.url });
     const job = await waitForJobEnd(hookbot.url, aliceKey.key, jobId);
@@ -173,8 +177,10 @@ describe('scrapes over HTTP with webhooks', () => {
     expect(completed).toMatchObject({ job_id: jobId, status: 'completed', total_results: 6, download_url: `/download/${jobId}` });
     expect(String(completed.completed_at)).toMatch(/\+00:00$/);
 
-    const status = await api(hookbot.url, 'GET', `/jobs/${jobId}`, { key: aliceKey.key });
-    expect(status.body.webhooks).toEqual({ delivered: 7, pending: 0, failed: 0 });
+    // The receiver has the last request before the dispatcher has recorded its answer.
+    const webhooksOf = async () => (await api(hookbot.url, 'GET', `/jobs/${jobId}`, { key: aliceKey.key })).body.webhooks as Record<string, number>;
+    await waitUntil(async () => (await webhooksOf()).pending === 0, 10_000, 'every request recorded');
+    expect(await webhooksOf()).toEqual({ delivered: 7, pending: 0, failed: 0 });
 
     const download = await api(hookbot.url, 'GET', `/download/${jobId}`, { key: aliceKey.key });
     expect(download.status).toBe(200);
@@ -187,6 +193,158 @@ describe('scrapes over HTTP with webhooks', () => {
     expect(csvRows.map((row) => row.split(',')[0]!.replace(/^"|"$/g, ''))).toEqual(names);
     // Non-Latin names survive the trip.
     expect(raw.toString('utf8')).toContain('Ίλιον');
+  });
+
+  it('marks closed businesses in the chat, the CSV and the webhook, with the new fields after the old columns', async () => {
+    const [kipriakon, happy] = standardPlaces();
+    maps.setOptions({
+      places: [
+        kipriakon!,
+        closedVariant(kipriakon!, { id: 'ChIJgone', name: 'Gone Taverna' }, 'Permanently closed', false),
+        closedVariant(happy!, { id: 'ChIJpaused', name: 'Paused Grill' }, 'Temporarily closed', true),
+      ],
+    });
+    try {
+      const before = receiver.requests.length;
+      const started = Date.now();
+      const jobId = await startScrape({ query: 'all', max_results: 3, webhook_url: receiver.url });
+      expect(await waitForJobEnd(hookbot.url, aliceKey.key, jobId)).toMatchObject({ status: 'completed', results: 3 });
+      await receiver.waitFor((requests) => requests.slice(before).some((request) => request.payload.job_id === jobId && request.payload.status === 'completed'));
+
+      const results = receiver.requests
+        .slice(before)
+        .filter((request) => request.payload.job_id === jobId && request.payload.status === 'processing')
+        .map((request) => request.payload.result as Record<string, unknown>);
+      const byName = new Map(results.map((result) => [String(result.business_name), result]));
+      expect(byName.get('Kipriakon')).toMatchObject({
+        business_status: 'OPERATIONAL',
+        price_range: '€€',
+        plus_code: '8G6MM2CR+6X',
+        plus_code_compound: 'M2CR+6X Limassol',
+        street: 'Old port',
+        city: 'Limassol',
+        postal_code: '3042',
+        state: null,
+        country_code: 'CY',
+        address: 'Old port, Limassol 3042',
+      });
+      expect((byName.get('Kipriakon')!.opening_hours as unknown[])[0]).toEqual({ day: 'monday', hours: [{ open: '12:30', close: '22:00' }] });
+      expect(byName.get('Gone Taverna')).toMatchObject({ business_status: 'CLOSED_PERMANENTLY', opening_hours: null });
+      expect(byName.get('Paused Grill')).toMatchObject({ business_status: 'CLOSED_TEMPORARILY', city: 'Paphos' });
+
+      // The chat: a closed place's card says so, its name struck through.
+      const csvMessage = await telegram.waitForMessage(alice.id, (m) => m.at >= started && m.method === 'sendDocument' && (m.document?.filename ?? '').includes(jobId));
+      const cards = texts(alice.id, started).flatMap((text) => text.split('\n\n')).filter((text) => /^<b>\d+\. /.test(text));
+      const card = (name: string) => cards.find((text) => text.includes(name)) ?? '';
+      expect(card('Gone Taverna')).toContain('<s>Gone Taverna</s>');
+      expect(card('Gone Taverna')).toContain('⛔ <b>Permanently closed</b>');
+      expect(card('Paused Grill')).toContain('⏸ <b>Temporarily closed</b>');
+      expect(card('Kipriakon')).not.toMatch(/closed|<s>/i);
+
+      // The CSV: the old columns where they were, the new ones after them.
+      const csv = csvMessage.document!.data.toString('utf8').slice(1).trim().split('\r\n');
+      expect(csv[0]).toBe(
+        'business_name,category,address,phone,website,email,rating,review_count,one_star,two_star,three_star,four_star,five_star,' +
+          'latitude,longitude,place_id,google_maps_url,business_status,opening_hours,price_range,plus_code,plus_code_compound,' +
+          'street,city,postal_code,state,country_code',
+      );
+      const row = (name: string) => csv.find((line) => line.startsWith(`${name},`)) ?? '';
+      expect(row('Kipriakon')).toContain(
+        ',OPERATIONAL,Mon 12:30–22:00; Tue 12:30–22:00; Wed 12:30–22:00; Thu 12:30–22:00; Fri 12:30–22:00; Sat 12:30–22:00; Sun 12:30–22:00,€€,8G6MM2CR+6X,M2CR+6X Limassol,Old port,Limassol,3042,,CY',
+      );
+      expect(row('Gone Taverna')).toContain(',CLOSED_PERMANENTLY,,€€,');
+      expect(row('Paused Grill')).toContain(',CLOSED_TEMPORARILY,Mon 00:00–23:00; ');
+      const download = Buffer.from(
+        await (await fetch(`${hookbot.url}/download/${jobId}`, { headers: { authorization: `Bearer ${aliceKey.key}` } })).arrayBuffer(),
+      ).toString('utf8');
+      expect(download.slice(1).trim().split('\r\n')).toEqual(csv);
+    } finally {
+      maps.setOptions({ places: undefined });
+    }
+  }, 120_000);
+
+  it('skip_known and /scrapenew leave out the places this user already has, without opening them, and only theirs', async () => {
+    const dave = { id: 7104, first_name: 'Dave' };
+    await registerUser(telegram, dave);
+    const daveKey = await apiCredentials(telegram, dave.id);
+    const placeIds = async (jobId: string) =>
+      (await hookbot.query<{ place_id: string }>(`SELECT place_id FROM scrape_results WHERE job_id = $1 ORDER BY position`, [jobId])).map((row) => row.place_id);
+    const run = async (body: Record<string, unknown>, key: string) => {
+      const jobId = await startScrape(body, key);
+      const job = await waitForJobEnd(hookbot.url, key, jobId);
+      expect(job.status).toBe('completed');
+      return { jobId, job, ids: await placeIds(jobId) };
+    };
+
+    const first = await run({ query: 'coffee', max_results: 4 }, daveKey.key);
+    expect(first.ids).toHaveLength(4);
+    expect(first.job.skip_known).toBe(false);
+    // Without skip_known the same search gives the same places again.
+    const again = await run({ query: 'coffee', max_results: 4 }, daveKey.key);
+    expect(again.ids).toEqual(first.ids);
+
+    const before = receiver.requests.length;
+    receiver.setSecret(daveKey.secret);
+    let fresh: Awaited<ReturnType<typeof run>>;
+    try {
+      fresh = await run({ query: 'coffee', max_results: 4, skip_known: true, webhook_url: receiver.url }, daveKey.key);
+      await receiver.waitFor((requests) => requests.slice(before).some((request) => request.payload.job_id === fresh.jobId && request.payload.status === 'completed'));
+    } finally {
+      receiver.setSecret(aliceKey.secret);
+    }
+    expect(fresh.job.skip_known).toBe(true);
+    expect(fresh.ids).toHaveLength(4);
+    expect(fresh.ids.filter((id) => first.ids.includes(id))).toEqual([]);
+    // Numbered 1..4 as ever: the left-out places take no numbers.
+    const numbers = receiver.requests.slice(before).filter((request) => request.payload.job_id === fresh.jobId).map((request) => request.payload.current_result ?? request.payload.status);
+    expect(numbers).toEqual([1, 2, 3, 4, 'completed']);
+
+    // From the bot: everything else the search has; the known places' pages are not even opened.
+    const coffeePlaces = (await run({ query: 'coffee', max_results: 40 }, bobKey.key)).ids;
+    const known = [...first.ids, ...fresh.ids];
+    const visits = known.map((id) => maps.visitsOf(id));
+    const started = Date.now();
+    telegram.sendUserMessage(dave, '/scrapenew coffee 40');
+    await telegram.waitForMessage(dave.id, (m) => m.at >= started && (m.text ?? '').includes('Done'), 90_000);
+    const [botJob] = await hookbot.query<{ id: string; skip_known: boolean }>(
+      `SELECT id, skip_known FROM scrape_jobs WHERE user_id = (SELECT id FROM users WHERE telegram_id = $1) ORDER BY created_at DESC LIMIT 1`,
+      [dave.id],
+    );
+    expect(botJob?.skip_known).toBe(true);
+    const rest = await placeIds(botJob!.id);
+    expect(rest.length).toBe(coffeePlaces.length - 8);
+    expect(new Set([...known, ...rest])).toEqual(new Set(coffeePlaces));
+    expect(known.map((id) => maps.visitsOf(id))).toEqual(visits);
+
+    // Another user's places are not this user's: Erin, who has none, gets Dave's first four.
+    const erin = { id: 7105, first_name: 'Erin' };
+    await registerUser(telegram, erin);
+    const erinKey = await apiCredentials(telegram, erin.id);
+    expect((await run({ query: 'coffee', max_results: 4, skip_known: true }, erinKey.key)).ids).toEqual(first.ids);
+
+    const bad = await api(hookbot.url, 'POST', '/scrape', { key: daveKey.key, body: { query: 'x', skip_known: 'yes' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/skip_known must be true or false/);
+  }, 240_000);
+
+  it("delivers the feed's first results in its order, however long each page takes", async () => {
+    const csvNames = async (jobId: string) => {
+      const csv = await (await fetch(`${hookbot.url}/download/${jobId}`, { headers: { authorization: `Bearer ${aliceKey.key}` } })).text();
+      return csv.slice(1).trim().split('\r\n').slice(1).map((row) => row.split(',')[0]!.replace(/^"|"$/g, ''));
+    };
+    const quick = await startScrape({ query: 'coffee', max_results: 4 });
+    expect(await waitForJobEnd(hookbot.url, aliceKey.key, quick)).toMatchObject({ status: 'completed', results: 4 });
+    const ranking = await csvNames(quick);
+    expect(ranking).toHaveLength(4);
+    // The first place's page now takes longer than all the others together.
+    maps.setOptions({ slowPlaces: { [ranking[0]!]: 3_000 } });
+    try {
+      const slow = await startScrape({ query: 'coffee', max_results: 4 });
+      expect(await waitForJobEnd(hookbot.url, aliceKey.key, slow)).toMatchObject({ status: 'completed', results: 4 });
+      expect(await csvNames(slow)).toEqual(ranking);
+    } finally {
+      maps.setOptions({ slowPlaces: undefined });
+    }
   });
 
   it('keeps delivering in order when the connection that records deliveries is cut', async () => {

@@ -256,6 +256,126 @@ describe('futures (linear)', () => {
   });
 });
 
+describe('guards: a wrong price never sizes an order', () => {
+  it('an alert price 100x off the market is refused with both prices and the tolerance; nothing reaches Bybit; /orders records it', async () => {
+    const trader = await newTrader({ amount: '100', leverage: '5' });
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'buy', price: 30 });
+    const message = await outcome(trader);
+    expect(message.plainText).toContain('BUY ETHUSDT: no order placed');
+    expect(message.plainText).toContain("The alert's price 30 is 99 % away from the market price 3000, more than your tolerance of 3 %");
+    expect(ordersOf(demo, trader.apiKey)).toEqual([]);
+    expect(demo.calls.filter((c) => c.apiKey === trader.apiKey && c.path === '/v5/order/create')).toEqual([]);
+    expect((await signalRows(trader))[0]).toMatchObject({
+      status: 'rejected',
+      outcome: expect.objectContaining({ reason: 'price-off-market', details: expect.objectContaining({ price: '30', marketPrice: '3000', tolerance: '3' }) }),
+    });
+    const list = await say(telegram, trader.user, '/orders', (m) => (m.plainText ?? '').includes('last 1 signals'));
+    expect(list.plainText).toContain('not placed: The alert\'s price 30 is 99 % away from the market price 3000');
+  });
+
+  it('within the tolerance the order is sized at the market price, not the alert\'s', async () => {
+    const trader = await newTrader({ amount: '100', leverage: '5' });
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'buy', price: 2920 });
+    expect((await outcome(trader)).plainText).toContain('order placed');
+    // 100 x 5 / 3000 = 0.1666 -> 0.16; at the alert's 2920 it would have been 0.1712 -> 0.17.
+    expect(ordersOf(demo, trader.apiKey).map((o) => o.qty)).toEqual(['0.16']);
+  });
+
+  it('the tolerance is a /settings item: 50 % lets a far price through, "default" goes back to the server\'s 3 %', async () => {
+    const trader = await newTrader({ amount: '30', leverage: '1' });
+    const saved = await setSetting(telegram, trader.user, 'set:tolerance', '50');
+    expect(saved.plainText).toContain('Price tolerance: 50 %');
+    expect((await setSetting(telegram, trader.user, 'set:tolerance', '0')).plainText).toContain('Send a percentage from 0.1 to 50');
+    await say(telegram, trader.user, '/cancel');
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'buy', price: 2000, id: 'tol-1' });
+    expect((await outcome(trader)).plainText).toContain('order placed');
+    expect((await setSetting(telegram, trader.user, 'set:tolerance', 'default')).plainText).toContain('Price tolerance: 3 % (default)');
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'buy', price: 2000, id: 'tol-2' });
+    expect((await outcome(trader, (text) => text.includes('no order placed'))).plainText).toContain('33.33 % away from the market price 3000, more than your tolerance of 3 %');
+    expect(ordersOf(demo, trader.apiKey)).toHaveLength(1);
+  });
+
+  it("TradingView's default strategy message: '@ 2' is contracts, so 100 USDT x 5 buys 0.16 ETH at the market, not 250 ETH", async () => {
+    // A balance that would have carried the 250 ETH order the "@ 2" once sized as a price.
+    const trader = await newTrader({ amount: '100', leverage: '5', account: { balances: { USDT: 1_000_000 } } });
+    await postAlert(hookbot.url, trader.token, 'order buy @ 2 filled on ETHUSDT. New strategy position is 2');
+    const message = await outcome(trader);
+    expect(ordersOf(demo, trader.apiKey).map((o) => [o.side, o.qty, o.reduceOnly])).toEqual([['Buy', '0.16', false]]);
+    expect(message.plainText).toContain('Opened: Buy 0.16 ETHUSDT at 3000');
+    expect(message.plainText).toContain('This alert is TradingView\'s default strategy message: "@ 2" is the number of contracts, not a price');
+    // The strategy going flat closes the position; a partial exit is refused, not turned into a reversal.
+    await postAlert(hookbot.url, trader.token, 'order sell @ 1 filled on ETHUSDT. New strategy position is 1');
+    expect((await outcome(trader, (text) => text.includes('partial exit'))).plainText).toContain('the strategy\'s new position is 1');
+    await postAlert(hookbot.url, trader.token, 'order sell @ 2 filled on ETHUSDT. New strategy position is 0');
+    expect((await outcome(trader, (text) => text.includes('CLOSE ETHUSDT: order placed'))).plainText).toContain('Closed: Sell 0.16 ETHUSDT');
+    expect(ordersOf(demo, trader.apiKey).map((o) => [o.side, o.qty, o.reduceOnly])).toEqual([
+      ['Buy', '0.16', false],
+      ['Sell', '0.16', true],
+    ]);
+    expect(demo.position(trader.apiKey, 'ETHUSDT')).toBe(0);
+  });
+
+  it('maximum order value: an opening order above it is refused with both figures (a reversal wholly, before its close); closing never is', async () => {
+    const trader = await newTrader({ amount: '100', leverage: '5' });
+    expect((await setSetting(telegram, trader.user, 'set:maxvalue', '200')).plainText).toContain('Maximum order value: 200 USDT');
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'buy', id: 'max-1' });
+    const refused = await outcome(trader);
+    expect(refused.plainText).toContain('The order would be worth 480 USDT, more than your maximum of 200 USDT per order');
+    expect((await signalRows(trader))[0]).toMatchObject({ status: 'rejected', outcome: expect.objectContaining({ reason: 'order-value-too-large' }) });
+    // A reversal: the short is not closed when the long it leads to is refused.
+    demo.setPosition(trader.apiKey, 'ETHUSDT', -1.25);
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'long', id: 'max-2' });
+    expect((await outcome(trader, (text) => text.includes('LONG ETHUSDT: no order placed'))).plainText).toContain('more than your maximum of 200 USDT');
+    expect(demo.position(trader.apiKey, 'ETHUSDT')).toBe(-1.25);
+    expect(ordersOf(demo, trader.apiKey)).toEqual([]);
+    // Closing the 3750 USDT position is never refused.
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'close', id: 'max-3' });
+    expect((await outcome(trader, (text) => text.includes('CLOSE ETHUSDT: order placed'))).plainText).toContain('Closed: Buy 1.25 ETHUSDT');
+    expect(demo.position(trader.apiKey, 'ETHUSDT')).toBe(0);
+    // An alert qty is held to the same maximum.
+    await postAlert(hookbot.url, trader.token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.005, id: 'max-4' });
+    expect((await outcome(trader, (text) => text.includes('BUY BTCUSDT: no order placed'))).plainText).toContain('worth 250 USDT');
+    expect(ordersOf(demo, trader.apiKey)).toHaveLength(1);
+  });
+
+  it('spot: a buy is held to the price tolerance and the maximum; selling what is held is not', async () => {
+    const trader = await newTrader({ amount: '300', market: 'Spot', account: { balances: { USDT: 1000, ETH: 0.5 } } });
+    await setSetting(telegram, trader.user, 'set:maxvalue', '250');
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'buy', id: 'spot-max-1' });
+    expect((await outcome(trader)).plainText).toContain('worth 300 USDT, more than your maximum of 250 USDT');
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'buy', price: 30, amount: 20, id: 'spot-max-2' });
+    expect((await outcome(trader, (text) => text.includes('away from the market'))).plainText).toContain("The alert's price 30 is 99 % away");
+    await postAlert(hookbot.url, trader.token, { symbol: 'ETHUSDT', action: 'sell', price: 30, id: 'spot-max-3' });
+    expect((await outcome(trader, (text) => text.includes('SELL ETHUSDT: order placed'))).plainText).toContain('Closed: Sell 0.5 ETHUSDT');
+    expect(ordersOf(demo, trader.apiKey).map((o) => [o.side, o.qty])).toEqual([['Sell', '0.50000']]);
+  });
+});
+
+describe('Bybit refusing a size is told with its numbers', () => {
+  it('a minimum or step Bybit changed after it was cached: "below the symbol\'s minimum 5", not Bybit\'s raw text', async () => {
+    demo.addLinear({ symbol: 'SOLUSDT', baseCoin: 'SOL', qtyStep: '0.1', minOrderQty: '0.1', maxMktOrderQty: '10000', minNotionalValue: '5', maxLeverage: '50' }, 150);
+    const trader = await newTrader({ amount: '90', leverage: '1' });
+    await postAlert(hookbot.url, trader.token, { symbol: 'SOLUSDT', action: 'buy', id: 'sol-1' });
+    expect((await outcome(trader)).plainText).toContain('Opened: Buy 0.6 SOLUSDT');
+    // Bybit raises the minimum; Hookbot still has the old filters cached and sends 0.6.
+    demo.addLinear({ symbol: 'SOLUSDT', baseCoin: 'SOL', qtyStep: '0.1', minOrderQty: '5', maxMktOrderQty: '10000', minNotionalValue: '5', maxLeverage: '50' }, 150);
+    await postAlert(hookbot.url, trader.token, { symbol: 'SOLUSDT', action: 'buy', id: 'sol-2', add: true });
+    const small = await outcome(trader, (text) => text.includes('no order placed'));
+    expect(small.plainText).toContain("The quantity 0.6 is below the symbol's minimum 5");
+    expect(small.plainText).not.toContain('10001');
+    // And a step it changed: "not a multiple of the symbol's step 0.5".
+    demo.addLinear({ symbol: 'AVAXUSDT', baseCoin: 'AVAX', qtyStep: '0.1', minOrderQty: '0.1', maxMktOrderQty: '10000', minNotionalValue: '5', maxLeverage: '50' }, 150);
+    await postAlert(hookbot.url, trader.token, { symbol: 'AVAXUSDT', action: 'buy', id: 'avax-1' });
+    expect((await outcome(trader, (text) => text.includes('Opened: Buy 0.6 AVAXUSDT'))).plainText).toContain('order placed');
+    demo.addLinear({ symbol: 'AVAXUSDT', baseCoin: 'AVAX', qtyStep: '0.5', minOrderQty: '0.5', maxMktOrderQty: '10000', minNotionalValue: '5', maxLeverage: '50' }, 150);
+    await postAlert(hookbot.url, trader.token, { symbol: 'AVAXUSDT', action: 'buy', id: 'avax-2', add: true });
+    expect((await outcome(trader, (text) => text.includes('no order placed') && text.includes('step'))).plainText).toContain(
+      "The quantity 0.6 is not a multiple of the symbol's step 0.5",
+    );
+    expect(ordersOf(demo, trader.apiKey)).toHaveLength(2);
+  });
+});
+
 describe('spot', () => {
   it('buy spends the amount in USDT (marketUnit quoteCoin); sell sells all the held coin; sell again has nothing to sell', async () => {
     const trader = await newTrader({ amount: '100', market: 'Spot' });

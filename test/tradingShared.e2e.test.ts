@@ -72,7 +72,7 @@ describe('legacy shared POST /webhook', () => {
   });
 
   it('a bad alert through it still gets the 400 of the personal URL', async () => {
-    expect(await postLegacy({ passphrase: PASSPHRASE, symbol: 'ETHUSDT' })).toEqual({ status: 400, body: { error: 'action is missing: add "action": one of buy, sell, long, short, close, exit, stop' } });
+    expect(await postLegacy({ passphrase: PASSPHRASE, symbol: 'ETHUSDT' })).toEqual({ status: 400, body: { error: 'action is missing: add "action": one of buy, sell, long, short, close, exit, stop, cancel' } });
   });
 });
 
@@ -157,7 +157,7 @@ describe('a per-user order limit (BYBIT_USER_ORDERS_PER_SECOND)', () => {
       await enterKeys(chat, user, 'demo', 'EAGERKEY1234567890', 'eagersecret1234567890abcdefghijklmno');
       const token = await personalToken(chat, user.id);
       const answers = await Promise.all(
-        [1, 2, 3].map((n) => postAlert(limited.url, token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.001, id: `eager-${n}` })),
+        [1, 2, 3].map((n) => postAlert(limited.url, token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.001, id: `eager-${n}`, add: true })),
       );
       expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
       await exchange.waitForOrders(3, 20_000);

@@ -16,9 +16,24 @@ describe('parseTradingViewAlert', () => {
 
   it('uses the alert id as a permanent dedupe key', () => {
     const result = parseTradingViewAlert(json({ id: 42, ticker: 'ETHUSDT', side: 'sell' }), 60);
-    expect(result.ok && result.dedupe).toEqual({ key: 'id:42', ttlSeconds: null });
+    expect(result.ok && result.dedupe).toEqual({ key: expect.stringMatching(/^id:/), ttlSeconds: null });
     expect(result.ok && result.event.action).toBe('sell');
     expect(result.ok && result.event.symbol).toBe('ETHUSDT');
+  });
+
+  it('keeps alerts with one id apart when their symbol or action differs ({{timenow}} ids collide)', () => {
+    const id = '2026-12-02T01:04:26Z';
+    const keyOf = (body: unknown) => {
+      const result = parseTradingViewAlert(json(body), 60);
+      if (!result.ok) throw new Error(result.error);
+      return result.dedupe.key;
+    };
+    const btc = keyOf({ symbol: 'BYBIT:BTCUSDT.P', action: 'buy', price: 50000, id });
+    const eth = keyOf({ symbol: 'BYBIT:ETHUSDT.P', action: 'buy', price: 3000, id });
+    const btcSell = keyOf({ symbol: 'BYBIT:BTCUSDT.P', action: 'sell', price: 50000, id });
+    expect(new Set([btc, eth, btcSell]).size).toBe(3);
+    // The same alert resent (another price tick, the same instrument written another way) is still one alert.
+    expect(keyOf({ symbol: 'BTCUSDT', action: 'BUY', price: 50001, id })).toBe(btc);
   });
 
   it('hashes the raw body: the same bytes give the same key, different bytes another', () => {

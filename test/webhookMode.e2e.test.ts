@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from './support/conversation.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { PUBLIC_URL, startTestHookbot, type TestHookbot } from './support/hookbot.js';
 
@@ -21,8 +22,9 @@ afterAll(async () => {
 
 let nextUpdateId = 1_000;
 
-/** A `/start` message exactly as Telegram would deliver it to the webhook. */
-function startUpdate(userId: number, firstName: string): Update {
+/** A text message exactly as Telegram would deliver it to the webhook. */
+function textUpdate(userId: number, firstName: string, text: string): Update {
+  const command = /^\/[a-z]+/.exec(text)?.[0];
   return {
     update_id: nextUpdateId++,
     message: {
@@ -30,11 +32,13 @@ function startUpdate(userId: number, firstName: string): Update {
       date: Math.floor(Date.now() / 1000),
       chat: { id: userId, type: 'private', first_name: firstName },
       from: { id: userId, is_bot: false, first_name: firstName, language_code: 'en' },
-      text: '/start',
-      entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      text,
+      ...(command ? { entities: [{ type: 'bot_command' as const, offset: 0, length: command.length }] } : {}),
     },
   };
 }
+
+const startUpdate = (userId: number, firstName: string) => textUpdate(userId, firstName, '/start');
 
 async function deliver(update: Update, secretHeader: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -79,6 +83,44 @@ describe('BOT_MODE=webhook', () => {
     expect(telegram.sent(intruder)).toEqual([]);
     expect(telegram.calls.filter((c) => Number(c.params.chat_id) === intruder)).toEqual([]);
     expect(await userCount(intruder)).toBe(0);
+  });
+
+  it("handles one chat's updates in the order they came, even when one arrives while the last is still running", async () => {
+    const userId = 9104;
+    const user = (text: string) => textUpdate(userId, 'Quick', text);
+    expect((await deliver(startUpdate(userId, 'Quick'), secret)).status).toBe(200);
+    await telegram.waitForMessage(userId, (m) => (m.plainText ?? '').includes('Quick'));
+    expect((await deliver(user('/connect avito'), secret)).status).toBe(200);
+    // The client_id's update stalls on a slow deleteMessage; /cancel comes in meanwhile.
+    telegram.failNext('deleteMessage', 1, { kind: 'hang', ms: 3_000 }, { chatId: userId });
+    const answering = deliver(user('client-id-of-quick'), secret);
+    await waitUntil(() => telegram.calls.some((c) => c.method === 'deleteMessage' && Number(c.params.chat_id) === userId), 10_000, 'deleteMessage');
+    const cancelling = deliver(user('/cancel'), secret);
+    expect([(await answering).status, (await cancelling).status]).toEqual([200, 200]);
+    // webhookCallback answers Telegram once the update is handled, so every reply has gone out.
+    const texts = telegram.sent(userId).map((m) => m.plainText ?? '');
+    expect(texts.slice(-2)).toEqual([expect.stringContaining('Step 2 of 2'), expect.stringContaining('Cancelled')]);
+    const pending = await hookbot.query('SELECT kind FROM bot_prompts WHERE telegram_id = $1', [userId]);
+    expect(pending).toEqual([]);
+  });
+
+  it('answers a body that is no Update (null, an array, no update_id, a NUL) with 400 when the secret is right, 401 when not', async () => {
+    const post = (body: string, secretHeader: string) =>
+      fetch(`${hookbot.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secretHeader }, body });
+    for (const body of ['null', '[]', '{}', '"update"', '{"update_id":"7"}']) {
+      const response = await post(body, secret);
+      expect(response.status, body).toBe(400);
+      expect(((await response.json()) as { error: string }).error, body).toMatch(/Telegram Update/);
+      expect((await post(body, 'wrong-secret-0123456789abcdef')).status, body).toBe(401);
+    }
+    const withNul = JSON.stringify(startUpdate(9106, 'Nul\u0000Name'));
+    const response = await post(withNul, secret);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/first_name contains a NUL character/);
+    expect(await userCount(9106)).toBe(0);
+    // The bot still answers a genuine update after them.
+    expect((await deliver(startUpdate(9107, 'After'), secret)).status).toBe(200);
+    await telegram.waitForMessage(9107, (m) => (m.plainText ?? '').includes('After'));
   });
 
   it('never polls: no getUpdates, and the webhook stays set', () => {

@@ -6,7 +6,7 @@ import { displayName, editHtml, formatDate, HTML, parseTelegramId } from '../sha
 
 export const admin = new Composer<BotContext>();
 
-export const ADMIN_COMMANDS = ['users', 'user', 'activate', 'deactivate'] as const;
+export const ADMIN_COMMANDS = ['users', 'user', 'activate', 'deactivate', 'stats'] as const;
 export const USERS_PAGE_SIZE = 10;
 
 /** Callback data of the /users page buttons: `users:page:<n>`. */
@@ -110,3 +110,29 @@ async function setActive(ctx: BotContext & { match: string }, active: boolean): 
 
 admin.command('activate', (ctx) => setActive(ctx, true));
 admin.command('deactivate', (ctx) => setActive(ctx, false));
+
+admin.command('stats', async (ctx) => {
+  const stats = await ctx.deps.systemStats();
+  const line = (name: string, count: number) => ctx.t('stats-line', { name, count: String(count) });
+  const lines = [
+    ctx.t('stats-title'),
+    '',
+    ctx.t('stats-users', {
+      total: String(stats.users.total),
+      active: String(stats.users.active),
+      inactive: String(stats.users.inactive),
+      blocked: String(stats.users.blocked),
+    }),
+    '',
+    ...(stats.eventsToday.length === 0
+      ? [ctx.t('stats-events-none')]
+      : [ctx.t('stats-events-title'), ...stats.eventsToday.map((row) => line(`${row.provider} · ${row.status}`, row.count))]),
+    '',
+    ctx.t('stats-queues-title'),
+    ...stats.queues.map((queue) => ctx.t('stats-queue-line', { name: queue.queue, count: String(queue.depth), seconds: String(Math.round(queue.oldestSeconds)) })),
+    '',
+    ctx.t('stats-failures-title'),
+    ...stats.failuresLastHour.map((failure) => line(failure.what, failure.count)),
+  ];
+  await ctx.reply(lines.join('\n'), HTML);
+});

@@ -5,7 +5,7 @@ import type { BotContext } from '../context.js';
 import { ask, endPrompt, onAnswer } from '../prompts.js';
 import { editHtml, formatDate, HTML } from '../shared.js';
 
-/** Issue #5: /connect avito, /disconnect avito, /avito (status, new URL). */
+/** /connect avito, /disconnect avito, /avito (status, new URL). */
 export const avito = new Composer<BotContext>();
 
 export const AVITO_ROTATE = 'avito:rotate';

@@ -4,7 +4,7 @@ import { HTML } from '../shared.js';
 import { disconnectAvito, startAvitoConnect } from './avito.js';
 import { disconnectWhatsApp, startWhatsAppConnect } from './whatsapp.js';
 
-/** Issue #5: `/connect <service>` and `/disconnect <service>` for the messengers. */
+/** `/connect <service>` and `/disconnect <service>` for the messengers. */
 export const connect = new Composer<BotContext>();
 
 const services = {

@@ -9,8 +9,12 @@ import { HTML, isCommand } from '../shared.js';
  */
 export const guard = new Composer<BotContext>();
 
+/** `/q name` in a group: a team member answering a customer need not use the bot themselves. */
+const isGroupQuickReply = (ctx: BotContext) =>
+  (ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup') && /^\/q(@\w+)?(\s|$)/.test(ctx.message?.text ?? '');
+
 guard.use(async (ctx, next) => {
-  if (!isCommand(ctx) || ctx.isAdmin) return next();
+  if (!isCommand(ctx) || ctx.isAdmin || isGroupQuickReply(ctx)) return next();
   if (!ctx.user) {
     await ctx.reply(ctx.t('need-start'), HTML);
     return;

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { TradingViewAlert } from '../../handlers/tradingview.js';
 import { escapeHtml } from '../../src/services/telegram/html.js';
+import { reasonVariables } from '../../src/services/trading/messages.js';
 import type { Outcome } from '../../src/services/trading/placeSignal.js';
 import type { BotContext } from '../context.js';
 import { formatDate, HTML } from '../shared.js';
@@ -34,8 +35,7 @@ orders.command('orders', async (ctx) => {
         orderId: escapeHtml(open?.orderId || open?.orderLinkId || ''),
       });
     } else if (outcome) {
-      const details = Object.fromEntries(Object.entries(outcome.details).map(([key, value]) => [key, escapeHtml(String(value))]));
-      result = `${ctx.t(`orders-status-${outcome.status}`)}: ${ctx.t(`trade-reason-${outcome.reason}`, details)}`;
+      result = `${ctx.t(`orders-status-${outcome.status}`)}: ${ctx.t(`trade-reason-${outcome.reason}`, reasonVariables(outcome.details))}`;
     } else {
       result = ctx.t(signal.status === 'skipped' ? 'orders-status-skipped' : 'orders-status-pending');
     }
@@ -45,7 +45,7 @@ orders.command('orders', async (ctx) => {
         action: ctx.t(`action-${alert.action}`),
         symbol: escapeHtml(symbol ?? ctx.t('alert-no-symbol')),
         result,
-      }),
+      }) + (signal.replayOf !== null ? ` ${ctx.t('orders-replay', { id: String(signal.replayOf) })}` : ''),
     );
   }
   await ctx.reply(lines.join('\n'), HTML);

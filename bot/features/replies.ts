@@ -5,10 +5,11 @@ import { AvitoError } from '../../src/services/avito/avitoApi.js';
 import { escapeHtml } from '../../src/services/telegram/html.js';
 import { GreenApiError } from '../../src/services/whatsapp/greenApi.js';
 import type { BotContext } from '../context.js';
+import { sendBack } from '../replyBack.js';
 import { HTML, isCommand } from '../shared.js';
 
 /**
- * Issue #5: a reply in Telegram to a relayed WhatsApp or Avito message goes back to the chat it
+ * A reply in Telegram to a relayed WhatsApp or Avito message goes back to the chat it
  * came from (quoting it on WhatsApp); the bot confirms, or says why it could not.
  */
 export const replies = new Composer<BotContext>();
@@ -40,11 +41,6 @@ replies.chatType('private').on('message', async (ctx, next) => {
     await answer(ctx.t('account-inactive'));
     return;
   }
-  const text = ctx.message.text ?? '';
-  if (text.trim() === '') {
-    await answer(ctx.t('reply-text-only'));
-    return;
-  }
   try {
     if (relayed.provider === 'whatsapp') {
       const event = relayed.payload as WhatsAppEvent;
@@ -53,8 +49,7 @@ replies.chatType('private').on('message', async (ctx, next) => {
         await answer(ctx.t('reply-not-connected', { service, command: '/connect whatsapp' }));
         return;
       }
-      await ctx.deps.whatsapp.reply(ctx.user.id, event.chatId, text, event.idMessage);
-      await answer(ctx.t('reply-sent', { service }));
+      await answer(await sendBack(ctx, ctx.message, { provider: 'whatsapp', service, ownerId: ctx.user.id, conversation: event.chatId, quoted: event.idMessage }));
       return;
     }
     const event = relayed.payload as AvitoMessageEvent;
@@ -62,8 +57,7 @@ replies.chatType('private').on('message', async (ctx, next) => {
       await answer(ctx.t('reply-not-connected', { service, command: '/connect avito' }));
       return;
     }
-    const parts = await ctx.deps.avito.reply(ctx.user.id, event.chatId, text);
-    await answer(parts > 1 ? ctx.t('reply-sent-split', { service, parts }) : ctx.t('reply-sent', { service }));
+    await answer(await sendBack(ctx, ctx.message, { provider: 'avito', service, ownerId: ctx.user.id, conversation: event.chatId }));
   } catch (error) {
     ctx.deps.log.warn({ provider: relayed.provider, err: error instanceof Error ? error.message : String(error) }, 'reply not delivered');
     await answer(ctx.t('reply-failed', { service, reason: reasonOf(ctx, error) }));

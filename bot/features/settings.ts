@@ -1,4 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { parseProtectionText, protectionText } from '../../handlers/protection.js';
+import { parseSizingText } from '../../handlers/sizing.js';
 import { normalizeSymbol } from '../../handlers/tradingview.js';
 import type { TradingSettings } from '../../models/trading.js';
 import { BybitFailure } from '../../src/services/trading/bybit.js';
@@ -17,11 +19,19 @@ export const SETTINGS = {
   leverage: 'set:leverage',
   symbol: 'set:symbol',
   lag: 'set:lag',
+  tolerance: 'set:tolerance',
+  maxValue: 'set:maxvalue',
+  protection: 'set:protection',
+  sizing: 'set:sizing',
+  confirm: 'set:confirm',
 } as const;
 
 /** Without a default symbol, leverage is checked against the highest Bybit offers. */
 const MAX_LEVERAGE = 125;
 const MAX_AMOUNT = 1_000_000;
+/** Bounds of the guards a user may set (the defaults come from the server's configuration). */
+const TOLERANCE_RANGE = { min: 0.1, max: 50 } as const;
+const MAX_ORDER_VALUE = 100_000_000;
 
 async function settingsView(ctx: BotContext, userId: number): Promise<{ html: string; keyboard: InlineKeyboard }> {
   const current = await ctx.deps.trading.settings.get(userId);
@@ -31,10 +41,17 @@ async function settingsView(ctx: BotContext, userId: number): Promise<{ html: st
     ctx.t('settings-title'),
     ctx.t('settings-market', { market: ctx.t(`trade-market-${current.market}`) }),
     ctx.t('settings-amount', { amount: String(current.amountUsdt) }),
+    ctx.t('settings-sizing', {
+      sizing: ctx.t(`settings-sizing-${current.sizingMode === 'fixed' || current.sizingPercent === null ? 'fixed' : current.sizingMode}`, { percent: String(current.sizingPercent ?? '') }),
+    }),
     ctx.t('settings-leverage', { leverage: current.leverage }),
     ctx.t('settings-account', { account: ctx.t(`trade-account-${current.account}`) }),
     ctx.t('settings-symbol', { symbol: current.defaultSymbol ? escapeHtml(current.defaultSymbol) : ctx.t('settings-none') }),
     ctx.t('settings-lag', { lag: current.maxLagSeconds === null ? ctx.t('settings-off') : ctx.t('settings-seconds', { seconds: current.maxLagSeconds }) }),
+    ctx.t('settings-tolerance', { tolerance: withDefaultMark(ctx, current.priceTolerancePercent, ctx.deps.config.trading.priceTolerancePercent, '%') }),
+    ctx.t('settings-max-value', { max: withDefaultMark(ctx, current.maxOrderValueUsdt, ctx.deps.config.trading.maxOrderValueUsdt, 'USDT') }),
+    ctx.t('settings-confirm', { state: ctx.t(current.confirm ? 'settings-confirm-on' : 'settings-off'), seconds: ctx.deps.config.trading.confirmSeconds }),
+    ctx.t('settings-protection', { protection: current.protection ? escapeHtml(protectionText(current.protection)) : ctx.t('settings-none') }),
   ];
   if (current.market === 'spot') lines.push(ctx.t('settings-spot-note'));
   if (current.account === 'real') lines.push('', ctx.t('settings-real-warning'));
@@ -48,8 +65,21 @@ async function settingsView(ctx: BotContext, userId: number): Promise<{ html: st
     .text(ctx.t('btn-set-leverage'), SETTINGS.leverage)
     .row()
     .text(ctx.t('btn-set-symbol'), SETTINGS.symbol)
-    .text(ctx.t('btn-set-lag'), SETTINGS.lag);
+    .text(ctx.t('btn-set-lag'), SETTINGS.lag)
+    .row()
+    .text(ctx.t('btn-set-tolerance'), SETTINGS.tolerance)
+    .text(ctx.t('btn-set-max-value'), SETTINGS.maxValue)
+    .row()
+    .text(ctx.t('btn-set-protection'), SETTINGS.protection)
+    .text(ctx.t('btn-set-sizing'), SETTINGS.sizing)
+    .row()
+    .text(ctx.t(current.confirm ? 'btn-set-confirm-off' : 'btn-set-confirm-on'), SETTINGS.confirm);
   return { html: lines.join('\n'), keyboard };
+}
+
+/** The user's own value, or the server's default marked as such. */
+function withDefaultMark(ctx: BotContext, own: number | null, fallback: number, unit: string): string {
+  return own === null ? `${fallback} ${unit} ${ctx.t('settings-default-mark')}` : `${own} ${unit}`;
 }
 
 settings.command('settings', async (ctx) => {
@@ -81,12 +111,17 @@ async function toggle(ctx: BotContext, change: (current: TradingSettings) => Par
 
 settings.callbackQuery(SETTINGS.market, (ctx) => toggle(ctx, (current) => ({ market: current.market === 'spot' ? 'linear' : 'spot' })));
 settings.callbackQuery(SETTINGS.account, (ctx) => toggle(ctx, (current) => ({ account: current.account === 'demo' ? 'real' : 'demo' })));
+settings.callbackQuery(SETTINGS.confirm, (ctx) => toggle(ctx, (current) => ({ confirm: !current.confirm })));
 
 const questions = {
   [SETTINGS.amount]: { kind: 'settings:amount', question: 'settings-ask-amount' },
   [SETTINGS.leverage]: { kind: 'settings:leverage', question: 'settings-ask-leverage' },
   [SETTINGS.symbol]: { kind: 'settings:symbol', question: 'settings-ask-symbol' },
   [SETTINGS.lag]: { kind: 'settings:lag', question: 'settings-ask-lag' },
+  [SETTINGS.tolerance]: { kind: 'settings:tolerance', question: 'settings-ask-tolerance' },
+  [SETTINGS.maxValue]: { kind: 'settings:maxvalue', question: 'settings-ask-max-value' },
+  [SETTINGS.protection]: { kind: 'settings:protection', question: 'settings-ask-protection' },
+  [SETTINGS.sizing]: { kind: 'settings:sizing', question: 'settings-ask-sizing' },
 } as const;
 
 for (const [data, { kind, question }] of Object.entries(questions)) {
@@ -190,4 +225,82 @@ onAnswer('settings:lag', async (ctx) => {
   }
   await endPrompt(ctx);
   await saved(ctx, user.id, { maxLagSeconds: seconds });
+});
+
+/** "default" (or "-") goes back to the server's value. */
+const BACK_TO_DEFAULT = /^(default|-|reset|по умолчанию|افتراضي)$/i;
+
+onAnswer('settings:tolerance', async (ctx) => {
+  const user = ctx.user;
+  if (!user) return;
+  const text = ctx.message.text.trim().replace(/\s*%$/, '');
+  if (BACK_TO_DEFAULT.test(text)) {
+    await endPrompt(ctx);
+    await saved(ctx, user.id, { priceTolerancePercent: null });
+    return;
+  }
+  const percent = number(text);
+  if (!(percent >= TOLERANCE_RANGE.min && percent <= TOLERANCE_RANGE.max)) {
+    await ask(ctx, 'settings:tolerance');
+    await ctx.reply(ctx.t('settings-bad-tolerance', { min: String(TOLERANCE_RANGE.min), max: String(TOLERANCE_RANGE.max) }), HTML);
+    return;
+  }
+  await endPrompt(ctx);
+  await saved(ctx, user.id, { priceTolerancePercent: percent });
+});
+
+onAnswer('settings:maxvalue', async (ctx) => {
+  const user = ctx.user;
+  if (!user) return;
+  const text = ctx.message.text.trim();
+  if (BACK_TO_DEFAULT.test(text)) {
+    await endPrompt(ctx);
+    await saved(ctx, user.id, { maxOrderValueUsdt: null });
+    return;
+  }
+  const value = number(text);
+  if (!(value > 0 && value <= MAX_ORDER_VALUE)) {
+    await ask(ctx, 'settings:maxvalue');
+    await ctx.reply(ctx.t('settings-bad-max-value', { max: String(MAX_ORDER_VALUE) }), HTML);
+    return;
+  }
+  await endPrompt(ctx);
+  await saved(ctx, user.id, { maxOrderValueUsdt: value });
+});
+
+onAnswer('settings:protection', async (ctx) => {
+  const user = ctx.user;
+  if (!user) return;
+  const text = ctx.message.text.trim();
+  if (/^(off|none|-|0)$/i.test(text)) {
+    await endPrompt(ctx);
+    await saved(ctx, user.id, { protection: null });
+    return;
+  }
+  const parsed = parseProtectionText(text);
+  if ('error' in parsed) {
+    await ask(ctx, 'settings:protection');
+    await ctx.reply(ctx.t('settings-bad-protection', { error: escapeHtml(parsed.error) }), HTML);
+    return;
+  }
+  await endPrompt(ctx);
+  await saved(ctx, user.id, { protection: parsed.value });
+});
+
+onAnswer('settings:sizing', async (ctx) => {
+  const user = ctx.user;
+  if (!user) return;
+  const parsed = parseSizingText(ctx.message.text);
+  if ('error' in parsed) {
+    await ask(ctx, 'settings:sizing');
+    await ctx.reply(ctx.t('settings-bad-sizing', { error: escapeHtml(parsed.error) }), HTML);
+    return;
+  }
+  await endPrompt(ctx);
+  const sizing = parsed.value;
+  if (sizing.mode === 'fixed') {
+    await saved(ctx, user.id, { sizingMode: 'fixed', sizingPercent: null, ...(sizing.amount !== null ? { amountUsdt: sizing.amount } : {}) });
+    return;
+  }
+  await saved(ctx, user.id, { sizingMode: sizing.mode, sizingPercent: Number(sizing.percent) });
 });

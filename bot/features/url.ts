@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Endpoint, User } from '../../models/schema.js';
+import { publicUrlProblems } from '../../src/publicUrl.js';
 import { escapeHtml } from '../../src/services/telegram/html.js';
 import type { BotContext } from '../context.js';
 import { editHtml, HTML, TRADINGVIEW_EXAMPLE } from '../shared.js';
@@ -18,7 +19,15 @@ function urlView(ctx: BotContext, endpoint: Endpoint): { html: string; keyboard:
     legacyUrl: escapeHtml(`${base}/personal/${endpoint.token}/webhook`),
     example: escapeHtml(TRADINGVIEW_EXAMPLE),
   });
-  return { html, keyboard: new InlineKeyboard().text(ctx.t('btn-new-url'), URL_ROTATE) };
+  const warning = ctx.isAdmin ? publicUrlWarning(ctx) : undefined;
+  return { html: warning ? `${html}\n\n${warning}` : html, keyboard: new InlineKeyboard().text(ctx.t('btn-new-url'), URL_ROTATE) };
+}
+
+/** For admins, who can fix it: why the URLs above cannot be reached from outside, if they cannot. */
+function publicUrlWarning(ctx: BotContext): string | undefined {
+  const problems = publicUrlProblems(ctx.deps.config.http);
+  if (problems.length === 0) return undefined;
+  return ctx.t('url-public-url-warning', { reasons: problems.map((problem) => ctx.t(`public-url-reason-${problem}`)).join('\n') });
 }
 
 url.command('url', async (ctx) => {

@@ -5,7 +5,7 @@ import type { BotContext } from '../context.js';
 import { ask, endPrompt, onAnswer } from '../prompts.js';
 import { editHtml, HTML } from '../shared.js';
 
-/** Issue #5: /connect whatsapp, /disconnect whatsapp, /whatsapp (status, new URL). */
+/** /connect whatsapp, /disconnect whatsapp, /whatsapp (status, new URL). */
 export const whatsapp = new Composer<BotContext>();
 
 export const WA_ROTATE = 'wa:rotate';

@@ -3,6 +3,7 @@ import { Agenda } from 'agenda';
 import type pg from 'pg';
 import type { Logger } from '../logger.js';
 import type { EventProcessor } from '../services/inbound/processor.js';
+import { InboundSweeper } from '../services/inbound/sweeper.js';
 
 export interface SchedulerOptions {
   pool: pg.Pool;
@@ -10,9 +11,9 @@ export interface SchedulerOptions {
   log: Logger;
   sweepIntervalSeconds: number;
   sweepMinAgeSeconds: number;
-  /** Further recurring jobs of features (issue #5: the Avito polling fallback). */
+  /** Further recurring jobs of the integrations (e.g. the Avito polling fallback). */
   jobs?: RecurringJob[];
-  /** More job types, defined before the scheduler starts (issue #4: the Maps scrapes). */
+  /** More job types, defined before the scheduler starts (e.g. the Maps scrapes). */
   define?: (agenda: Agenda) => Promise<void> | void;
 }
 
@@ -22,12 +23,14 @@ export interface RecurringJob {
   run(): Promise<void>;
 }
 
-export const jobNames = { sweep: 'inbound-sweep', purge: 'maintenance-purge' } as const;
+export const jobNames = { purge: 'maintenance-purge' } as const;
+
+/** Before the sweeper ran on its own timer (InboundSweeper), it was this agenda job. */
+const FORMER_SWEEP_JOB = 'inbound-sweep';
 
 /**
  * Recurring work shared by all worker processes; agenda's locks run each job on one of them at a
- * time. The sweeper is the safety net behind the fast path: whatever was stored but not acted on
- * (a crash, a restart, Telegram or the exchange down) is picked up here.
+ * time. The inbound sweeper runs beside it in every worker (see InboundSweeper for why not here).
  */
 export async function startScheduler(options: SchedulerOptions): Promise<{ agenda: Agenda; stop(): Promise<void> }> {
   const { pool, processor, log } = options;
@@ -44,18 +47,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<{ agend
   channel?.on('error', (error: Error) => log.warn({ error: error.message }, 'job notification channel lost; reconnecting'));
 
   agenda.define(
-    jobNames.sweep,
-    async () => {
-      const taken = await processor.sweep(options.sweepMinAgeSeconds);
-      if (taken > 0) log.info({ taken }, 'sweeper processed events left pending');
-    },
-    { concurrency: 1, lockLifetime: 120_000 },
-  );
-  agenda.define(
     jobNames.purge,
     async () => {
       const dedupe = await pool.query(`DELETE FROM inbound_dedupe WHERE expires_at < now()`);
-      const outbox = await pool.query(`DELETE FROM telegram_outbox WHERE status <> 'pending' AND created_at < now() - interval '30 days'`);
+      const outbox = await pool.query(`DELETE FROM telegram_outbox WHERE status NOT IN ('pending', 'held') AND created_at < now() - interval '30 days'`);
       log.info({ dedupe: dedupe.rowCount, outbox: outbox.rowCount }, 'purged expired dedupe keys and old outbox rows');
     },
     { concurrency: 1 },
@@ -64,13 +59,26 @@ export async function startScheduler(options: SchedulerOptions): Promise<{ agend
   for (const job of options.jobs ?? []) agenda.define(job.name, () => job.run(), { concurrency: 1, lockLifetime: 120_000 });
 
   await options.define?.(agenda);
-  await agenda.start();
-  await agenda.every(`${options.sweepIntervalSeconds} seconds`, jobNames.sweep);
-  await agenda.every('1 hour', jobNames.purge);
-  for (const job of options.jobs ?? []) await agenda.every(`${job.intervalSeconds} seconds`, job.name);
+  const sweeper = new InboundSweeper({
+    processor,
+    log,
+    intervalSeconds: options.sweepIntervalSeconds,
+    minAgeSeconds: options.sweepMinAgeSeconds,
+  });
+  sweeper.start();
+  try {
+    await agenda.start();
+    await agenda.cancel({ name: FORMER_SWEEP_JOB });
+    await agenda.every('1 hour', jobNames.purge);
+    for (const job of options.jobs ?? []) await agenda.every(`${job.intervalSeconds} seconds`, job.name);
+  } catch (error) {
+    await sweeper.stop();
+    throw error;
+  }
   return {
     agenda,
     async stop() {
+      await sweeper.stop();
       await agenda.drain(10_000);
     },
   };

@@ -1,23 +1,32 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import type { Logger } from '../logger.js';
+import { installObservability } from './observability.js';
 import { healthRoutes, type HealthDeps } from './routes/health.js';
+import { metricsRoutes, type MetricsDeps } from './routes/metrics.js';
 import { hookRoutes, type HookDeps } from './routes/hooks.js';
-import { scrapeRoutes, type ScrapeRouteDeps } from './routes/scrape.js';
+import { refuseUnstorableInput } from './storableInput.js';
 
-export interface ServerDeps extends HookDeps, HealthDeps {
+export interface ServerDeps extends HookDeps, HealthDeps, MetricsDeps {
   log: Logger;
-  /** Extra routes mounted by the wiring (Telegram webhook mode). */
-  extraRoutes?: (app: FastifyInstance) => Promise<void> | void;
-  /** The scrape API (POST /scrape, GET /jobs/:id, GET /download/:id). */
-  scrape?: ScrapeRouteDeps;
+  server: { requestTimeoutMs: number; shedEventLoopDelayMs: number };
+  /** Further routes (the integrations' own, the Telegram webhook), each an encapsulated plugin. */
+  routes?: readonly FastifyPluginAsync[];
+  /** Behind a reverse proxy: whose X-Forwarded-* to believe, so request.ip is the real client's. */
+  trustProxy?: false | number | string[];
 }
+
+/** Seconds a caller is asked to wait while the database is away: about what a restart takes. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own error codes mapped to answers a caller can act on. */
 function describeError(error: FastifyError, bodyLimit: number): { status: number; message: string } {
+  // Nothing was stored: the caller (a provider's retry queue) must try again, not give up.
+  if (isDatabaseUnavailable(error)) return { status: 503, message: 'the database is unavailable right now; retry later' };
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, message: `body is larger than ${bodyLimit} bytes` };
@@ -34,10 +43,16 @@ function describeError(error: FastifyError, bodyLimit: number): { status: number
   }
 }
 
+/** Trusts the nearest `hops` peers: hop 0 is the socket's peer (the proxy itself). */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
-    // Per-request info lines would cost more than the request itself on the hot path; failures are logged.
+    // Fastify's own request lines (two per request, at info) cost more than the request on the hot
+    // path; installObservability logs one line per request at a level chosen per route.
     logController: new LogController({ disableRequestLogging: true }),
     // A child logger per request (with its redaction set-up) costs more than it tells here:
     // errors are logged with the request attached.
@@ -45,15 +60,25 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // A client that trickles its request (headers and body) for longer than this is cut off.
+    requestTimeout: deps.server.requestTimeoutMs,
+    // Above nginx's keepalive_timeout (60 s by default), so the proxy closes idle connections first.
+    keepAliveTimeout: 65_000,
+    // A number of hops is what Fastify does at run time, but its types only take a function for it.
+    trustProxy: typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : (deps.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, message } = describeError(error, deps.hooks.bodyLimitBytes);
-    if (status >= 500) request.log.error({ err: error, req: request }, 'request failed');
+    if (status === 503) {
+      request.log.warn({ req: request, error: error.message }, 'request refused: the database is unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (status >= 500) request.log.error({ err: error, req: request }, 'request failed');
     return reply.code(status).send({ error: message });
   });
+  app.addHook('preValidation', refuseUnstorableInput);
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route for ${request.method} ${request.url.split('?')[0]}` }));
 
   await app.register(swagger, {
@@ -74,9 +99,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
   });
 
+  await installObservability(app, { log: deps.log, providers: deps.providers.keys(), shedEventLoopDelayMs: deps.server.shedEventLoopDelayMs });
   await app.register(healthRoutes(deps));
+  await app.register(metricsRoutes(deps));
   await app.register(hookRoutes(deps));
-  if (deps.scrape) await app.register(scrapeRoutes(deps.scrape));
-  if (deps.extraRoutes) await app.register(async (scope) => deps.extraRoutes?.(scope));
+  for (const routes of deps.routes ?? []) await app.register(routes);
   return app;
 }

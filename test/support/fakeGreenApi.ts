@@ -9,6 +9,11 @@ import { readBody } from './http.js';
  * sendMessage at `/waInstance{id}/{method}/{token}`; and webhook deliveries to the webhookUrl
  * with `Authorization: Bearer <webhookUrlToken>`, as Green API makes them. Quirk reproduced on
  * demand: setSettings answering success without keeping the settings.
+ *
+ * The phone's side: `receive` puts a message in the instance's journal (lastIncomingMessages, as
+ * documented: type, idMessage, timestamp, typeMessage, chatId, senderName, textMessage) and, unless
+ * the test silenced its webhooks, delivers it; `changeState` changes the instance's state and sends
+ * stateInstanceChanged when the stateWebhook setting is on.
  */
 
 export interface FakeInstance {
@@ -19,10 +24,16 @@ export interface FakeInstance {
   settings: Record<string, unknown>;
   /** sendMessage calls accepted, in order. */
   sent: Array<{ chatId: string; message: string; quotedMessageId?: string; idMessage: string }>;
+  /** sendFileByUpload calls accepted, in order, with the file's bytes. */
+  sentFiles: Array<{ chatId: string; fileName: string; caption?: string; quotedMessageId?: string; data: Buffer; idMessage: string }>;
   /** The next N setSettings answer saveSettings:true and change nothing. */
   dropSettings: number;
   /** The next sendMessage calls fail with this status. */
   failSends: number[];
+  /** What lastIncomingMessages lists: every message the phone received, webhook or not. */
+  journal: Array<Record<string, unknown>>;
+  /** Messages still reach the journal, but no webhook is sent (webhooks stopped). */
+  webhooksSilenced: boolean;
 }
 
 export interface FakeGreenApi {
@@ -36,6 +47,13 @@ export interface FakeGreenApi {
    * the bot set to where the test server really listens.
    */
   deliver(idInstance: string, body: object, options?: { token?: string | null }): Promise<{ status: number; body: unknown }>;
+  /**
+   * The phone receives an incomingMessageReceived `body` (its timestamp set to now): it goes in the
+   * journal and, unless webhooks are silenced, is delivered; resolves with the answer, if sent.
+   */
+  receive(idInstance: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown } | undefined>;
+  /** The instance's state changes (the phone logged out, came back); stateInstanceChanged is sent if enabled. */
+  changeState(idInstance: string, state: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,6 +105,33 @@ export async function startFakeGreenApi(options: { route: (publicUrl: string) =>
       response.end('Unauthorized');
       return;
     }
+    if (method === 'sendFileByUpload') {
+      // form-data, as documented: chatId, file, fileName, caption, quotedMessageId; at most 100 MB.
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': request.headers['content-type'] ?? '' }, body: Buffer.concat(chunks) })
+        .formData()
+        .catch(() => undefined);
+      const file = form?.get('file');
+      const chatId = form?.get('chatId');
+      if (!form || typeof chatId !== 'string' || !/^\d+@(c|g)\.us$/.test(chatId)) return send(response, 400, { message: 'chatId is invalid' });
+      if (!(file instanceof Blob)) return send(response, 400, { message: 'file is required' });
+      if (file.size > 100 * 1024 * 1024) return send(response, 400, { message: 'file is too big' });
+      const fileName = String(form.get('fileName') ?? ('name' in file ? file.name : ''));
+      if (!/\.[A-Za-z0-9]+$/.test(fileName)) return send(response, 400, { message: 'fileName must have an extension' });
+      const idMessage = randomBytes(10).toString('hex').toUpperCase();
+      const caption = form.get('caption');
+      const quoted = form.get('quotedMessageId');
+      instance.sentFiles.push({
+        chatId,
+        fileName,
+        ...(typeof caption === 'string' ? { caption } : {}),
+        ...(typeof quoted === 'string' ? { quotedMessageId: quoted } : {}),
+        data: Buffer.from(await file.arrayBuffer()),
+        idMessage,
+      });
+      return send(response, 200, { idMessage, urlFile: `http://${request.headers.host ?? '127.0.0.1'}/media/${idInstance}/${fileName}` });
+    }
     const raw = await readBody(request);
     let body: Record<string, unknown> = {};
     if (request.method === 'POST') {
@@ -99,6 +144,14 @@ export async function startFakeGreenApi(options: { route: (publicUrl: string) =>
     switch (method) {
       case 'getStateInstance':
         return send(response, 200, { stateInstance: instance.state });
+      case 'lastIncomingMessages': {
+        if (request.method !== 'GET') return send(response, 405, { message: 'use GET' });
+        const minutes = Number(new URL(request.url ?? '', 'http://fake').searchParams.get('minutes') ?? 1440);
+        if (!Number.isInteger(minutes) || minutes < 1) return send(response, 400, { message: 'minutes is invalid' });
+        const since = Date.now() / 1000 - minutes * 60;
+        // Newest first, as the journal lists them.
+        return send(response, 200, instance.journal.filter((entry) => Number(entry.timestamp) >= since).reverse());
+      }
       case 'getSettings':
         return send(response, 200, { wid: instance.wid, ...instance.settings });
       case 'setSettings': {
@@ -147,9 +200,44 @@ export async function startFakeGreenApi(options: { route: (publicUrl: string) =>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
+  async function receive(idInstance: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown } | undefined> {
+    const instance = instances.get(idInstance);
+    if (!instance) throw new Error(`fake Green API: no instance ${idInstance}`);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const sender = body.senderData as Record<string, unknown>;
+    const data = body.messageData as Record<string, unknown>;
+    const text = (data.textMessageData as { textMessage?: string } | undefined)?.textMessage ?? (data.extendedTextMessageData as { text?: string } | undefined)?.text;
+    instance.journal.push({
+      type: 'incoming',
+      idMessage: body.idMessage,
+      timestamp,
+      typeMessage: data.typeMessage,
+      chatId: sender.chatId,
+      senderId: sender.sender,
+      senderName: sender.senderName,
+      senderContactName: sender.senderContactName,
+      ...(text !== undefined ? { textMessage: text } : {}),
+    });
+    if (instance.webhooksSilenced) return undefined;
+    return deliver(idInstance, { ...body, timestamp });
+  }
+
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    receive,
+    async changeState(idInstance, state) {
+      const instance = instances.get(idInstance);
+      if (!instance) throw new Error(`fake Green API: no instance ${idInstance}`);
+      instance.state = state;
+      if (instance.settings.stateWebhook !== 'yes') return;
+      await deliver(idInstance, {
+        typeWebhook: 'stateInstanceChanged',
+        instanceData: { idInstance: Number(idInstance), wid: instance.wid, typeInstance: 'whatsapp' },
+        timestamp: Math.floor(Date.now() / 1000),
+        stateInstance: state,
+      });
+    },
     addInstance(init = {}) {
       const idInstance = init.idInstance ?? String(nextInstance++);
       const instance: FakeInstance = {
@@ -160,8 +248,11 @@ export async function startFakeGreenApi(options: { route: (publicUrl: string) =>
         // Green API's defaults for a new instance.
         settings: { webhookUrl: '', webhookUrlToken: '', incomingWebhook: 'yes', outgoingAPIMessageWebhook: 'yes', stateWebhook: 'no', delaySendMessagesMilliseconds: 5000 },
         sent: [],
+        sentFiles: [],
         dropSettings: 0,
         failSends: [],
+        journal: [],
+        webhooksSilenced: false,
       };
       instances.set(idInstance, instance);
       return instance;

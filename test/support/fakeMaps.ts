@@ -6,9 +6,17 @@
  *   place (as Maps does); query `blocked` redirects to `/sorry/index`.
  * - `/maps/place/<name>/data=!…!1s<feature id>…`: the place page with
  *   `window.APP_INITIALIZATION_STATE` built from the real captures, or only the DOM.
+ * - `/maps/place/?q=place_id:<id>`: redirects to that place's page, as Maps does; an id it does
+ *   not know shows the map with no place on it.
  * - a consent interstitial (`/consent`) in front of everything until it is accepted (cookie).
  * - `/sites/<slug>/`: small business websites, with an e-mail on the home page, only on a
  *   contact page, or none.
+ * - areas: `/maps/search/<query>/@lat,lng,<zoom>z` lists only the places the camera sees in a
+ *   1280×900 window (Web Mercator), at most `cap` of them (Maps stops at about 120), so
+ *   neighbouring cells whose views overlap share places; a search for a region's name (`regions`)
+ *   moves to `/maps/place/<name>/@lat,lng,<zoom>z/…` with the camera fitted to the region, the
+ *   way Maps rewrites its address once the map has moved. Searches without a camera are not
+ *   capped, so long single feeds stay testable.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,12 +29,18 @@ export interface FakeMapsOptions {
   /** Delay of each scroll load and of each place page, ms. */
   feedDelayMs?: number;
   placeDelayMs?: number;
+  /** Extra delay of the pages of particular places, ms by place name. */
+  slowPlaces?: Record<string, number>;
   /** Show the consent page first (like a fresh EU browser). */
   consent?: boolean;
   /** Repeat some links in the feed (Maps repeats sponsored places). */
   duplicateLinks?: boolean;
   /** Never show the end marker: the scraper must stop on "no growth". */
   noEndMarker?: boolean;
+  /** Most places a search by camera lists (default 120, as Maps). */
+  cap?: number;
+  /** Named regions ([south, west, north, east]) that a search for the name moves to. */
+  regions?: Record<string, [number, number, number, number]>;
 }
 
 export interface FakeMaps {
@@ -38,8 +52,12 @@ export interface FakeMaps {
   maxConcurrentPlaces(): number;
   /** Places whose pages were opened, by place id. */
   visitsOf(placeId: string): number;
+  /** The cameras of the searches by camera, in arrival order. */
+  cameraSearches(): Array<{ lat: number; lng: number; zoom: number }>;
   /** Setup for later requests. */
   setOptions(options: Partial<FakeMapsOptions>): void;
+  /** The path of a place's page (`/maps/place/<name>/data=…!1s<feature id>…`), as Maps links it. */
+  placePathOf(placeId: string): string;
   /** A website of the fixture site: `mail` on the home page, `contact` only on /contact, or `none`. */
   siteUrl(slug: string): string;
   close(): Promise<void>;
@@ -58,19 +76,53 @@ function placePath(place: FixturePlace, index: number): string {
   return `/maps/place/${encodeURIComponent(placeName(place)).replace(/%20/g, '+')}/data=!4m7!3m6!1s${featureIdOf(index)}!8m2!3d${lat}!4d${lng}!16s%2Fg%2F11fixture`;
 }
 
+/**
+ * Maps draws each info row's icon with a glyph of its icon font (private-use code points), inside
+ * the row next to the text, and repeats the text, with a localized label, in `aria-label`.
+ */
+const ICON_PLACE = '\ue0c8';
+const ICON_PHONE = '\ue0b0';
+const ICON_WEBSITE = '\ue80b';
+const ICON_PLUS_CODE = '\ue55f';
+const ICON_HOURS = '\ue8b5';
+
+const infoRow = (tag: 'a' | 'button', attributes: string, label: string, icon: string, text: string) =>
+  `<${tag} class="CsEnBe" ${attributes} aria-label="${esc(label)} " data-tooltip="Copy"><div class="AeaXub">` +
+  `<div class="cXHGnc"><span class="google-symbols NhBTye" aria-hidden="true">${icon}</span></div>` +
+  `<div class="rogA2c"><div class="Io6YTe fontBodyMedium kR99db">${esc(text)}</div><div class="gSkmPd fontBodySmall"></div></div>` +
+  `</div></${tag}>`;
+
+/** Maps shows a website as its host name (the link keeps the whole URL). */
+function shownHost(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
 function placePage(place: FixturePlace, index: number): string {
   const array = place.array;
   const stats = array[4] as unknown[] | null;
   const phone = (array[178] as unknown[][] | null)?.[0]?.[0];
   const website = (array[7] as unknown[] | null)?.[0];
+  // The page shows the postal address alone (what [39] holds), never [18]'s "name, address".
+  const address = typeof array[39] === 'string' ? array[39] : null;
+  const plusCode = (((array[183] as unknown[] | null)?.[2] as unknown[] | null)?.[2] as unknown[] | null)?.[0];
+  // The state line ("Open ⋅ Closes 11 pm", "Permanently closed") heads the hours row.
+  const stateLine = (((array[203] as unknown[] | null)?.[1] as unknown[] | null)?.[4] as unknown[] | null)?.[0] ?? (array[34] as unknown[][] | null)?.[4]?.[4];
   const dom = `
     <div role="main" aria-label="${esc(placeName(place))}">
-      <h1 class="DUwDvf">${esc(placeName(place))}</h1>
-      <div class="F7nice"><span aria-hidden="true">${esc(String(stats?.[7] ?? ''))}</span><span>(${esc(String(stats?.[8] ?? ''))})</span></div>
-      <button class="DkEaL" jsaction="category">${esc(String((array[13] as string[] | null)?.[0] ?? ''))}</button>
-      <button data-item-id="address"><div class="Io6YTe">${esc(String(array[18] ?? ''))}</div></button>
-      ${website ? `<a data-item-id="authority" href="${esc(String(website))}"><div class="Io6YTe">site</div></a>` : ''}
-      ${phone ? `<button data-item-id="phone:tel:${esc(String(phone).replace(/\s/g, ''))}"><div class="Io6YTe">${esc(String(phone))}</div></button>` : ''}
+      <div class="TIHn2"><div class="tAiQdd">
+        <h1 class="DUwDvf">${esc(placeName(place))}</h1>
+        <div class="F7nice"><span aria-hidden="true">${esc(String(stats?.[7] ?? ''))}</span><span>(${esc(String(stats?.[8] ?? ''))})</span></div>
+        <button class="DkEaL" jsaction="category">${esc(String((array[13] as string[] | null)?.[0] ?? ''))}</button>
+      </div></div>
+      ${address ? infoRow('button', 'data-item-id="address"', `Address: ${address}`, ICON_PLACE, address) : ''}
+      ${typeof stateLine === 'string' ? `<div class="OqCZI"><div class="MkV9" aria-expanded="false"><span class="google-symbols" aria-hidden="true">${ICON_HOURS}</span><span class="ZDu9vd"><span>${esc(stateLine)}</span></span></div></div>` : ''}
+      ${typeof plusCode === 'string' ? infoRow('button', 'data-item-id="oloc"', `Plus code: ${plusCode}`, ICON_PLUS_CODE, plusCode) : ''}
+      ${website ? infoRow('a', `data-item-id="authority" href="${esc(String(website))}"`, `Website: ${shownHost(String(website))}`, ICON_WEBSITE, shownHost(String(website))) : ''}
+      ${phone ? infoRow('button', `data-item-id="phone:tel:${esc(String(phone).replace(/\s/g, ''))}"`, `Phone: ${String(phone)}`, ICON_PHONE, String(phone)) : ''}
     </div>`;
   const state = place.domOnly
     ? ''
@@ -80,7 +132,33 @@ function placePage(place: FixturePlace, index: number): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(placeName(place))} - Google Maps</title>${state}</head><body>${dom}<!-- ${index} --></body></html>`;
 }
 
-function searchPage(query: string, links: string[], initial: number, options: FakeMapsOptions): string {
+/** What a camera shows in the fake's window: Web Mercator, 1280×900 pixels. */
+const WINDOW = { width: 1280, height: 900 };
+const metresPerPixel = (lat: number, zoom: number) => (156_543.033_92 * Math.cos((lat * Math.PI) / 180)) / 2 ** zoom;
+
+function cameraBox(camera: { lat: number; lng: number; zoom: number }): { south: number; west: number; north: number; east: number } {
+  const perPixel = metresPerPixel(camera.lat, camera.zoom);
+  const halfLat = (perPixel * WINDOW.height) / 2 / 111_320;
+  const halfLng = (perPixel * WINDOW.width) / 2 / (111_320 * Math.cos((camera.lat * Math.PI) / 180));
+  return { south: camera.lat - halfLat, west: camera.lng - halfLng, north: camera.lat + halfLat, east: camera.lng + halfLng };
+}
+
+/** The camera Maps moves to for a region: its centre, zoomed to fit the window (whole levels). */
+function regionCamera([south, west, north, east]: [number, number, number, number]): { lat: number; lng: number; zoom: number } {
+  const lat = (south + north) / 2;
+  const lng = (west + east) / 2;
+  const heightM = (north - south) * 111_320;
+  const widthM = (east - west) * 111_320 * Math.cos((lat * Math.PI) / 180);
+  const fit = Math.min(Math.log2((metresPerPixel(lat, 0) * WINDOW.height) / heightM), Math.log2((metresPerPixel(lat, 0) * WINDOW.width) / widthM));
+  return { lat: Number(lat.toFixed(7)), lng: Number(lng.toFixed(7)), zoom: Math.floor(fit) };
+}
+
+function parseCamera(text: string | null | undefined): { lat: number; lng: number; zoom: number } | undefined {
+  const match = /@(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)z/.exec(text ?? '');
+  return match ? { lat: Number(match[1]), lng: Number(match[2]), zoom: Number(match[3]) } : undefined;
+}
+
+function searchPage(query: string, links: string[], initial: number, options: FakeMapsOptions, camera?: string): string {
   const items = links
     .slice(0, initial)
     .map((href) => `<div class="Nv2PK" style="height:120px"><a class="hfpxzc" href="${esc(href)}" aria-label="r"></a></div>`)
@@ -100,7 +178,7 @@ function searchPage(query: string, links: string[], initial: number, options: Fa
     feed.addEventListener('scroll', async () => {
       if (loading || done || feed.scrollTop + feed.clientHeight < feed.scrollHeight - 200) return;
       loading = true;
-      const response = await fetch('/maps/feed?q=' + encodeURIComponent(${JSON.stringify(query)}) + '&offset=' + offset);
+      const response = await fetch('/maps/feed?q=' + encodeURIComponent(${JSON.stringify(query)}) + '&at=' + encodeURIComponent(${JSON.stringify(camera ?? '')}) + '&offset=' + offset);
       const page = await response.json();
       for (const href of page.links) {
         feed.insertAdjacentHTML('beforeend', '<div class="Nv2PK" style="height:120px"><a class="hfpxzc" aria-label="r"></a></div>');
@@ -132,6 +210,7 @@ export async function startFakeMaps(initial: FakeMapsOptions = {}): Promise<Fake
   let options: FakeMapsOptions = { pageSize: 6, feedDelayMs: 30, placeDelayMs: 0, ...initial };
   const hits: string[] = [];
   const visits = new Map<string, number>();
+  const cameras: Array<{ lat: number; lng: number; zoom: number }> = [];
   let servingPlaces = 0;
   let maxServingPlaces = 0;
   const places = () => options.places ?? standardPlaces();
@@ -148,9 +227,23 @@ export async function startFakeMaps(initial: FakeMapsOptions = {}): Promise<Fake
     });
   }
 
-  function linksFor(query: string): string[] {
+  /** Places matching a query, and with a camera only those it sees, `cap` at most, in rank order. */
+  function found(query: string, camera: { lat: number; lng: number; zoom: number } | undefined): Array<{ place: FixturePlace; index: number }> {
+    const all = matching(query);
+    if (!camera) return all;
+    const box = cameraBox(camera);
+    const seen = all.filter(({ place }) => {
+      const coords = place.array[9] as unknown[] | null;
+      const lat = Number(coords?.[2]);
+      const lng = Number(coords?.[3]);
+      return lat >= box.south && lat <= box.north && lng >= box.west && lng <= box.east;
+    });
+    return seen.slice(0, options.cap ?? 120);
+  }
+
+  function linksFor(query: string, camera?: { lat: number; lng: number; zoom: number }): string[] {
     const links: string[] = [];
-    for (const { place, index } of matching(query)) {
+    for (const { place, index } of found(query, camera)) {
       links.push(placePath(place, index));
       // Maps repeats some results (sponsored ones) further down; the copy has other query params.
       if (options.duplicateLinks && index % 3 === 0) links.push(`${placePath(place, index)}?authuser=0&hl=en&rclk=1`);
@@ -199,20 +292,40 @@ export async function startFakeMaps(initial: FakeMapsOptions = {}): Promise<Fake
     }
 
     if (url.pathname.startsWith('/maps/search/')) {
-      const query = decodeURIComponent(url.pathname.slice('/maps/search/'.length).replace(/\+/g, ' ')).replace(/\/.*$/, '');
+      const rest = url.pathname.slice('/maps/search/'.length);
+      const query = decodeURIComponent(rest.replace(/\+/g, ' ')).replace(/\/.*$/, '');
+      const cameraText = /\/(@[^/]+)/.exec(rest)?.[1];
+      const camera = parseCamera(cameraText);
+      if (camera) cameras.push(camera);
       if (query.trim().toLowerCase() === 'blocked') return redirect(`/sorry/index?continue=${encodeURIComponent(url.href)}`);
-      const found = matching(query);
-      if (found.length === 1) return redirect(placePath(found[0]!.place, found[0]!.index));
-      return html(searchPage(query, linksFor(query), options.pageSize ?? 6, options));
+      const region = Object.entries(options.regions ?? {}).find(([name]) => name.toLowerCase() === query.trim().toLowerCase());
+      if (region && !camera) {
+        // Maps loads the search, then moves the map to the place and rewrites the address.
+        const at = regionCamera(region[1]);
+        const target = `/maps/place/${encodeURIComponent(region[0])}/@${at.lat},${at.lng},${at.zoom}z/data=!3m1!4b1!4m2!3m1!1s0x0:0x${region[0].length.toString(16)}`;
+        return html(
+          `<!doctype html><html><head><meta charset="utf-8"><title>${esc(region[0])} - Google Maps</title></head><body><h1>${esc(region[0])}</h1>` +
+            `<script>setTimeout(() => history.replaceState(null, '', ${JSON.stringify(target)}), 50);</script></body></html>`,
+        );
+      }
+      const results = found(query, camera);
+      if (results.length === 1) return redirect(placePath(results[0]!.place, results[0]!.index));
+      return html(searchPage(query, linksFor(query, camera), options.pageSize ?? 6, options, cameraText));
     }
     if (url.pathname === '/maps/feed') {
       await sleep(options.feedDelayMs);
-      const links = linksFor(url.searchParams.get('q') ?? '');
+      const links = linksFor(url.searchParams.get('q') ?? '', parseCamera(url.searchParams.get('at')));
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const page = links.slice(offset, offset + (options.pageSize ?? 6));
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ links: page, end: offset + page.length >= links.length }));
       return;
+    }
+    if (url.pathname === '/maps/place/' && url.searchParams.has('q')) {
+      const wanted = /^place_id:(.+)$/.exec(url.searchParams.get('q') ?? '')?.[1];
+      const index = places().findIndex((place) => placeIdOf(place) === wanted);
+      if (index < 0) return html(`<!doctype html><html><head><title>Google Maps</title></head><body><div id="scene"></div></body></html>`);
+      return redirect(`${placePath(places()[index]!, index)}${url.search.replace(/^\?q=[^&]*&?/, '?').replace(/\?$/, '')}`);
     }
     if (url.pathname.startsWith('/maps/place/')) {
       const feature = /!1s(0x[0-9a-f]+:0x[0-9a-f]+)/.exec(url.pathname)?.[1];
@@ -224,7 +337,7 @@ export async function startFakeMaps(initial: FakeMapsOptions = {}): Promise<Fake
       servingPlaces += 1;
       maxServingPlaces = Math.max(maxServingPlaces, servingPlaces);
       try {
-        await sleep(options.placeDelayMs);
+        await sleep((options.placeDelayMs ?? 0) + (options.slowPlaces?.[placeName(place)] ?? 0));
       } finally {
         servingPlaces -= 1;
       }
@@ -241,8 +354,14 @@ export async function startFakeMaps(initial: FakeMapsOptions = {}): Promise<Fake
     placeVisits: () => [...visits.values()].reduce((sum, count) => sum + count, 0),
     maxConcurrentPlaces: () => maxServingPlaces,
     visitsOf: (placeId) => visits.get(placeId) ?? 0,
+    cameraSearches: () => [...cameras],
     setOptions(changes) {
       options = { ...options, ...changes };
+    },
+    placePathOf(placeId) {
+      const index = places().findIndex((place) => placeIdOf(place) === placeId);
+      if (index < 0) throw new Error(`no fixture place ${placeId}`);
+      return placePath(places()[index]!, index);
     },
     siteUrl: (slug) => `${url}/sites/${slug}/`,
     close: () =>

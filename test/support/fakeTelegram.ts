@@ -14,8 +14,25 @@
  * A photo given by http(s) URL (sendPhoto, sendMediaGroup) is downloaded, as
  * Telegram does; one that cannot be fetched gets Telegram's 400.
  *
- * Scope limits: no file downloads (`/file/bot...`), no webhook delivery (a set
- * webhook is only recorded), no groups beyond a synthetic chat object.
+ * Groups: a test creates supergroups (optionally forums) and sets the bot's
+ * membership and admin rights; getChat, getChatMember, createForumTopic,
+ * editForumTopic and deleteForumTopic answer as Telegram does, and a message
+ * sent with a message_thread_id must name a live topic of a forum ("message
+ * thread not found" otherwise). Members write with sendGroupMessage; in a
+ * topic their message carries message_thread_id and is_topic_message, and,
+ * as in Telegram, replies to the topic's creation message when it replies to
+ * nothing else. A change of the bot's membership made "by" a member queues
+ * my_chat_member, as Telegram does; buttons can be pressed in groups too.
+ *
+ * getUpdates honours allowed_updates as Telegram does: once given it holds for
+ * later calls, and updates of other types are dropped; without it, every type
+ * but chat_member and the reaction ones is delivered.
+ *
+ * Files users send (sendUserMedia) are served as Telegram serves them: getFile
+ * gives a file_path (400 "file is too big" past 20 MB), and GET
+ * /file/bot<token>/<file_path> returns the bytes.
+ *
+ * Scope limits: no webhook delivery (a set webhook is only recorded).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -24,6 +41,8 @@ import type {
   BotCommand,
   BotCommandScope,
   Chat,
+  ChatAdministratorRights,
+  ChatMember,
   InlineKeyboardButton,
   InlineKeyboardMarkup,
   Message,
@@ -95,6 +114,8 @@ export interface SentMessage {
   fileRef?: string;
   /** Shared by the messages of one album (sendMediaGroup). */
   mediaGroupId?: string;
+  /** The forum topic it was sent to (message_thread_id). */
+  threadId?: number;
   /** Delivery time, ms since epoch. */
   at: number;
   params: Params;
@@ -124,6 +145,16 @@ export type Failure =
   | { kind: 'blocked' }
   | { kind: 'hang'; ms: number }
   | { kind: 'network' };
+
+/** The bot's place in a group: a plain member, or an admin with these rights. */
+export type BotMembership = { status: 'member' } | { status: 'kicked' } | ({ status: 'administrator' } & Partial<ChatAdministratorRights>);
+
+export interface FakeTopic {
+  threadId: number;
+  name: string;
+  /** Current messages of the topic (bot and members), by message_id. */
+  messages: Message[];
+}
 
 export interface WebhookState {
   url: string;
@@ -156,7 +187,8 @@ export interface FakeTelegram {
   /**
    * Queues a private-chat message from the user (chat id = from.id), with
    * bot_command entities for `/commands`. The message joins the chat's
-   * message_id sequence. Releases any held long poll at once.
+   * message_id sequence. Releases any held long poll on the next turn of the
+   * event loop: messages sent in one synchronous block arrive in one batch.
    */
   sendUserMessage(from: FakeUser, text: string, opts?: { replyTo?: number }): Update;
   /**
@@ -164,9 +196,35 @@ export interface FakeTelegram {
    * message has no inline button with that callback_data, as a real client
    * could not press it. The query must be answered at most once.
    */
-  pressButton(from: FakeUser, messageId: number, data: string): Update;
+  pressButton(from: FakeUser, messageId: number, data: string, opts?: { chatId?: number }): Update;
   /** Queues a raw update; update_id is assigned when missing. */
   pushUpdate(update: object): void;
+
+  /** A supergroup (with topics when `forum`) the bot is in as `bot` says; returns its chat id (-100…). */
+  createGroup(opts: { title: string; forum?: boolean; bot?: BotMembership }): number;
+  /**
+   * Changes the bot's membership or admin rights in a group. With `by` (the member who did it),
+   * Telegram's my_chat_member update is queued, as Telegram sends it; without, the change is silent.
+   */
+  setBotMembership(chatId: number, membership: BotMembership, opts?: { by?: FakeUser }): void;
+  /**
+   * Queues a member's message in a group; `threadId` puts it in a forum topic (Telegram then
+   * marks it is_topic_message and, without `replyTo`, makes it reply to the topic's first message).
+   */
+  sendGroupMessage(from: FakeUser, chatId: number, text: string, opts?: { threadId?: number; replyTo?: number }): Update;
+  /**
+   * Queues a user's photo, document, voice note or video, in their private chat or (with `chatId`)
+   * a group; `fileSize` overrides the size reported (to stand for a file too big to send here).
+   */
+  sendUserMedia(
+    from: FakeUser,
+    media: { kind: 'photo' | 'document' | 'voice' | 'video'; data: Buffer; fileName?: string; mimeType?: string; fileSize?: number },
+    opts?: { chatId?: number; caption?: string; threadId?: number; replyTo?: number },
+  ): Update;
+  /** The forum's live topics, oldest first. */
+  topics(chatId: number): FakeTopic[];
+  /** A member deletes a topic with all its messages, as from a Telegram app. */
+  deleteTopic(chatId: number, threadId: number): void;
 
   /**
    * Resolves with the earliest delivered message to `chatId` that matches and
@@ -244,6 +302,13 @@ const WEBHOOK_CONFLICT =
   "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
 const POLL_CONFLICT = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 const TOKEN_PATTERN = /^(\d+):[A-Za-z0-9_-]{20,}$/;
+/** What Telegram sends without allowed_updates: every type but chat_member and the reaction ones. */
+const DEFAULT_ALLOWED_UPDATES = [
+  'message', 'edited_message', 'channel_post', 'edited_channel_post', 'business_connection', 'business_message',
+  'edited_business_message', 'deleted_business_messages', 'inline_query', 'chosen_inline_result', 'callback_query',
+  'shipping_query', 'pre_checkout_query', 'purchased_paid_media', 'poll', 'poll_answer', 'my_chat_member',
+  'chat_join_request', 'chat_boost', 'removed_chat_boost',
+];
 
 function writeJson(res: ServerResponse, response: ApiResponse): void {
   if (res.writableEnded || res.destroyed) return;
@@ -649,6 +714,12 @@ export function parseTelegramHtml(source: string): ParsedText {
   return { text, entities };
 }
 
+function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
 interface RenderedText {
   text: string;
   entities?: MessageEntity[];
@@ -674,8 +745,8 @@ function renderFormatted(
   } else {
     throw badRequest('unsupported parse_mode');
   }
-  // Telegram counts the limit in UTF-16 code units, after markup is parsed.
-  if (rendered.text.length > limits.max) throw badRequest(limits.tooLong);
+  // Telegram counts the limit in Unicode code points (4,096 emoji pass, 4,097 do not), after markup is parsed.
+  if (codePointCount(rendered.text) > limits.max) throw badRequest(limits.tooLong);
   if (rendered.entities?.length === 0) rendered.entities = undefined;
   return rendered;
 }
@@ -724,6 +795,13 @@ function validateInlineButton(button: unknown): void {
   }
   if ('url' in fields && (typeof fields.url !== 'string' || !/^(https?|tg):\/\/\S+$/i.test(fields.url))) {
     throw badRequest('BUTTON_URL_INVALID');
+  }
+  // WebAppInfo.url: "An HTTPS URL of a Web App to be opened".
+  if ('web_app' in fields) {
+    const url = (fields.web_app as { url?: unknown } | null)?.url;
+    if (typeof url !== 'string' || !/^https:\/\/\S+$/i.test(url)) {
+      throw badRequest(`inline keyboard button Web App URL '${String(url)}' is invalid: Only HTTPS links are allowed`);
+    }
   }
 }
 
@@ -843,7 +921,21 @@ interface ChatRecord {
   nextMessageId: number;
   messages: Map<number, Message>;
   user?: User;
+  group?: GroupRecord;
 }
+
+interface GroupRecord {
+  title: string;
+  forum: boolean;
+  bot: BotMembership;
+  /** Live topics: thread id (= the id of its creation message) -> name. */
+  topics: Map<number, string>;
+}
+
+const ADMIN_RIGHT_NAMES = [
+  'is_anonymous', 'can_manage_chat', 'can_delete_messages', 'can_manage_video_chats', 'can_restrict_members', 'can_promote_members',
+  'can_change_info', 'can_invite_users', 'can_post_stories', 'can_edit_stories', 'can_delete_stories', 'can_pin_messages', 'can_manage_topics',
+] as const;
 
 interface HeldPoll {
   limit: number;
@@ -886,7 +978,10 @@ class FakeTelegramServer implements FakeTelegram {
   private nextCallbackId = 1;
   private openCallbackQueries = new Set<string>();
   private heldPolls = new Set<HeldPoll>();
+  private releaseScheduled = false;
   private webhookState: WebhookState | undefined;
+  /** The last allowed_updates a getUpdates gave; undefined: Telegram's default. */
+  private allowedUpdates: string[] | undefined;
   private commandSets = new Map<string, BotCommand[]>();
   private uploadedFiles = new Map<string, UploadedFile>();
   private nextMediaGroup = 1;
@@ -931,6 +1026,15 @@ class FakeTelegramServer implements FakeTelegram {
       setWebhook: (p) => this.setWebhook(p),
       deleteWebhook: (p) => this.deleteWebhook(p),
       getWebhookInfo: () => this.webhookInfo(),
+      getChat: (p) => this.getChat(p),
+      getFile: (p) => this.getFile(p),
+      getChatMember: (p) => this.getChatMember(p),
+      createForumTopic: (p) => this.createForumTopic(p),
+      editForumTopic: (p) => this.editForumTopic(p),
+      deleteForumTopic: (p) => {
+        this.deleteTopic(requireChatId(p), this.liveTopic(p).threadId);
+        return true;
+      },
     };
     this.canonicalMethods = new Map(Object.keys(this.handlers).map((name) => [name.toLowerCase(), name]));
     this.server = createServer((req, res) => void this.handleRequest(req, res));
@@ -991,14 +1095,15 @@ class FakeTelegramServer implements FakeTelegram {
     return this.enqueue({ message: structuredClone(message) });
   }
 
-  pressButton(from: FakeUser, messageId: number, data: string): Update {
-    const message = this.chats.get(from.id)?.messages.get(messageId);
-    if (!message) throw new Error(`fake Telegram: chat ${from.id} has no message ${messageId} to press a button on`);
+  pressButton(from: FakeUser, messageId: number, data: string, opts: { chatId?: number } = {}): Update {
+    const chatId = opts.chatId ?? from.id;
+    const message = this.chats.get(chatId)?.messages.get(messageId);
+    if (!message) throw new Error(`fake Telegram: chat ${chatId} has no message ${messageId} to press a button on`);
     const buttons = (message.reply_markup?.inline_keyboard ?? []).flat();
     if (!buttons.some((b) => 'callback_data' in b && b.callback_data === data)) {
       const available = buttons.map((b) => ('callback_data' in b ? b.callback_data : `(${b.text})`));
       throw new Error(
-        `fake Telegram: message ${messageId} in chat ${from.id} has no button with callback_data ${JSON.stringify(data)}; ` +
+        `fake Telegram: message ${messageId} in chat ${chatId} has no button with callback_data ${JSON.stringify(data)}; ` +
           `it has: ${JSON.stringify(available)}`,
       );
     }
@@ -1007,9 +1112,9 @@ class FakeTelegramServer implements FakeTelegram {
     return this.enqueue({
       callback_query: {
         id,
-        from: this.rememberUser(from),
+        from: chatId === from.id ? this.rememberUser(from) : { ...from, is_bot: false, first_name: from.first_name ?? 'Test User' },
         message: structuredClone(message),
-        chat_instance: String(from.id * 7919),
+        chat_instance: String(chatId * 7919),
         data,
       },
     });
@@ -1017,6 +1122,125 @@ class FakeTelegramServer implements FakeTelegram {
 
   pushUpdate(update: object): void {
     this.enqueue(update);
+  }
+
+  private nextGroupId = 1_000_000_000_001;
+
+  createGroup(opts: { title: string; forum?: boolean; bot?: BotMembership }): number {
+    const chatId = -this.nextGroupId++;
+    this.chatRecord(chatId).group = { title: opts.title, forum: opts.forum ?? false, bot: opts.bot ?? { status: 'member' }, topics: new Map() };
+    return chatId;
+  }
+
+  setBotMembership(chatId: number, membership: BotMembership, opts: { by?: FakeUser } = {}): void {
+    const group = this.groupRecord(chatId);
+    const member = (status: BotMembership) => this.botMemberObject(status, group.forum);
+    const old = member(group.bot);
+    group.bot = membership;
+    if (!opts.by) return;
+    this.enqueue({
+      my_chat_member: {
+        chat: this.chatObject(chatId),
+        from: { ...opts.by, is_bot: false, first_name: opts.by.first_name ?? 'Test User' },
+        date: nowSeconds(),
+        old_chat_member: old,
+        new_chat_member: member(membership),
+      },
+    });
+  }
+
+  /** The bot as a ChatMember, as getChatMember and my_chat_member show it. */
+  private botMemberObject(membership: BotMembership, forum: boolean): ChatMember {
+    if (membership.status === 'member') return { status: 'member', user: this.botUser() };
+    if (membership.status === 'kicked') return { status: 'kicked', user: this.botUser(), until_date: 0 };
+    const rights = Object.fromEntries(ADMIN_RIGHT_NAMES.map((name) => [name, Boolean((membership as Record<string, unknown>)[name])]));
+    // can_manage_topics is only reported in forums.
+    if (!forum) delete rights.can_manage_topics;
+    return { status: 'administrator', user: this.botUser(), can_be_edited: false, ...rights } as ChatMember;
+  }
+
+  sendGroupMessage(from: FakeUser, chatId: number, text: string, opts: { threadId?: number; replyTo?: number } = {}): Update {
+    const record = this.chatRecord(chatId);
+    const group = this.groupRecord(chatId);
+    const message: Record<string, unknown> = {
+      message_id: record.nextMessageId++,
+      from: { ...from, is_bot: false, first_name: from.first_name ?? 'Test User' },
+      chat: this.chatObject(chatId),
+      date: nowSeconds(),
+      text,
+    };
+    const entities = commandEntities(text);
+    if (entities.length > 0) message.entities = entities;
+    if (opts.threadId !== undefined) {
+      if (!group.forum || !group.topics.has(opts.threadId)) throw new Error(`fake Telegram: chat ${chatId} has no topic ${opts.threadId}`);
+      message.message_thread_id = opts.threadId;
+      message.is_topic_message = true;
+    }
+    const replyTo = opts.replyTo ?? opts.threadId;
+    if (replyTo !== undefined) message.reply_to_message = this.replyTarget(record, replyTo);
+    record.messages.set(message.message_id as number, message as unknown as Message);
+    return this.enqueue({ message: structuredClone(message) });
+  }
+
+  sendUserMedia(
+    from: FakeUser,
+    media: { kind: 'photo' | 'document' | 'voice' | 'video'; data: Buffer; fileName?: string; mimeType?: string; fileSize?: number },
+    opts: { chatId?: number; caption?: string; threadId?: number; replyTo?: number } = {},
+  ): Update {
+    const chatId = opts.chatId ?? from.id;
+    const record = this.chatRecord(chatId);
+    const user = chatId === from.id ? this.rememberUser(from) : { ...from, is_bot: false, first_name: from.first_name ?? 'Test User' };
+    const fileId = this.registerFile({ filename: media.fileName ?? `${media.kind}.bin`, data: media.data, contentType: media.mimeType });
+    const size = media.fileSize ?? media.data.length;
+    this.fileSizes.set(fileId, size);
+    const file = { file_id: fileId, file_unique_id: fileId.slice(0, 16), file_size: size };
+    const content: Record<string, unknown> =
+      media.kind === 'photo'
+        ? { photo: [{ ...file, width: 90, height: 90 }, { ...file, width: 1280, height: 960 }] }
+        : media.kind === 'document'
+          ? { document: { ...file, file_name: media.fileName ?? 'document.bin', mime_type: media.mimeType ?? 'application/octet-stream' } }
+          : media.kind === 'voice'
+            ? { voice: { ...file, duration: 3, mime_type: media.mimeType ?? 'audio/ogg' } }
+            : { video: { ...file, width: 640, height: 480, duration: 5, file_name: media.fileName, mime_type: media.mimeType ?? 'video/mp4' } };
+    const message: Record<string, unknown> = { message_id: record.nextMessageId++, from: user, chat: this.chatObject(chatId), date: nowSeconds(), ...content };
+    if (opts.caption) message.caption = opts.caption;
+    if (opts.threadId !== undefined) {
+      message.message_thread_id = opts.threadId;
+      message.is_topic_message = true;
+    }
+    const replyTo = opts.replyTo ?? opts.threadId;
+    if (replyTo !== undefined) message.reply_to_message = this.replyTarget(record, replyTo);
+    for (const key of Object.keys(message)) if (message[key] === undefined) delete message[key];
+    record.messages.set(message.message_id as number, message as unknown as Message);
+    return this.enqueue({ message: structuredClone(message) });
+  }
+
+  private readonly fileSizes = new Map<string, number>();
+
+  private getFile(params: Params): Record<string, unknown> {
+    const fileId = optionalString(params, 'file_id');
+    const file = fileId ? this.uploadedFiles.get(fileId) : undefined;
+    if (!fileId || !file) throw badRequest('invalid file_id');
+    const size = this.fileSizes.get(fileId) ?? file.data.length;
+    if (size > 20 * 1024 * 1024) throw badRequest('file is too big');
+    return { file_id: fileId, file_unique_id: fileId.slice(0, 16), file_size: size, file_path: `documents/${fileId}` };
+  }
+
+  topics(chatId: number): FakeTopic[] {
+    const record = this.chats.get(chatId);
+    const group = record?.group;
+    if (!record || !group) return [];
+    return [...group.topics].map(([threadId, name]) => ({
+      threadId,
+      name,
+      messages: structuredClone([...record.messages.values()].filter((m) => m.message_thread_id === threadId).sort((a, b) => a.message_id - b.message_id)),
+    }));
+  }
+
+  deleteTopic(chatId: number, threadId: number): void {
+    const record = this.chats.get(chatId);
+    if (!record?.group?.topics.delete(threadId)) throw new Error(`fake Telegram: chat ${chatId} has no topic ${threadId}`);
+    for (const [id, message] of record.messages) if (message.message_thread_id === threadId) record.messages.delete(id);
   }
 
   waitForMessage(chatId: number, predicate?: (m: SentMessage) => boolean, timeoutMs = 5000): Promise<SentMessage> {
@@ -1056,6 +1280,7 @@ class FakeTelegramServer implements FakeTelegram {
     this.updates = [];
     this.openCallbackQueries.clear();
     this.webhookState = undefined;
+    this.allowedUpdates = undefined;
     this.commandSets.clear();
     this.uploadedFiles.clear();
     this.messageWaiters.rejectAll('fake Telegram was reset while waiting for a message');
@@ -1082,6 +1307,13 @@ class FakeTelegramServer implements FakeTelegram {
 
   private async handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake.telegram');
+    const download = /^\/file\/bot([^/]+)\/documents\/([^/]+)$/.exec(url.pathname);
+    if (download) {
+      const file = download[1] === this.token ? this.uploadedFiles.get(download[2]!) : undefined;
+      res.writeHead(file ? 200 : 404, { 'content-type': file?.contentType ?? 'application/json' });
+      res.end(file ? file.data : JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
+      return;
+    }
     const route = parseRoute(url.pathname);
     const call: RecordedCall = { method: route?.method ?? url.pathname, params: {}, at: Date.now() };
     this.calls.push(call);
@@ -1123,6 +1355,7 @@ class FakeTelegramServer implements FakeTelegram {
     if (!handler) throw new ApiError(404, 'Not Found: method not found');
     const chatId = peekChatId(params);
     if (chatId !== undefined && this.blocked.has(chatId)) throw blockedError();
+    if (chatId !== undefined && this.chats.get(chatId)?.group?.bot.status === 'kicked') throw new ApiError(403, 'Forbidden: bot was kicked from the supergroup chat');
     return handler(params, ctx);
   }
 
@@ -1167,8 +1400,23 @@ class FakeTelegramServer implements FakeTelegram {
     else this.nextUpdateId = Math.max(this.nextUpdateId, update.update_id + 1);
     this.updates.push(update);
     this.updates.sort((a, b) => a.update_id - b.update_id);
-    for (const poll of [...this.heldPolls]) poll.answer(this.updates.slice(0, poll.limit));
+    this.releaseHeldPolls();
     return update;
+  }
+
+  /**
+   * Answers held long polls on the next turn of the event loop, so updates queued together (a user
+   * typing fast, or a test calling sendUserMessage several times in a row) arrive in one batch,
+   * as Telegram delivers what piled up since the last getUpdates.
+   */
+  private releaseHeldPolls(): void {
+    if (this.releaseScheduled) return;
+    this.releaseScheduled = true;
+    setImmediate(() => {
+      this.releaseScheduled = false;
+      if (this.updates.length === 0) return;
+      for (const poll of [...this.heldPolls]) poll.answer(this.updates.slice(0, poll.limit));
+    });
   }
 
   private getUpdates(params: Params, ctx: RequestContext): Update[] | Promise<Update[]> {
@@ -1176,6 +1424,10 @@ class FakeTelegramServer implements FakeTelegram {
     const limit = Math.min(Math.max(optionalInt(params, 'limit') ?? 100, 1), 100);
     const timeoutSeconds = Math.max(optionalInt(params, 'timeout') ?? 0, 0);
     this.confirmUpdates(optionalInt(params, 'offset'));
+    // allowed_updates, once given, holds for later calls too; updates of other types are dropped.
+    if (Array.isArray(params.allowed_updates)) this.allowedUpdates = params.allowed_updates.length > 0 ? (params.allowed_updates as string[]) : undefined;
+    const allowed = this.allowedUpdates ?? DEFAULT_ALLOWED_UPDATES;
+    this.updates = this.updates.filter((update) => Object.keys(update).some((key) => key !== 'update_id' && allowed.includes(key)));
     // Telegram allows one poller per bot: a newer request ends the held one.
     for (const poll of [...this.heldPolls]) poll.answer(new ApiError(409, POLL_CONFLICT));
     if (this.updates.length > 0 || timeoutSeconds === 0 || this.closed) return this.updates.slice(0, limit);
@@ -1316,8 +1568,91 @@ class FakeTelegramServer implements FakeTelegram {
       if (user?.username) chat.username = user.username;
       return chat;
     }
+    const group = this.chats.get(chatId)?.group;
+    if (group) return { id: chatId, type: 'supergroup', title: group.title, ...(group.forum ? { is_forum: true } : {}) } as Chat;
     // Supergroup ids are -100 followed by the channel id; smaller magnitudes are basic groups.
     return { id: chatId, type: chatId <= -1_000_000_000_000 ? 'supergroup' : 'group', title: `Chat ${chatId}` } as Chat;
+  }
+
+  /** The forum topic a bot message goes to: message_thread_id (which must be live), else the topic of the message it replies to. */
+  private threadOf(record: ChatRecord, params: Params, replyTo: number | undefined): number | undefined {
+    const group = record.group;
+    const asked = optionalInt(params, 'message_thread_id');
+    if (!group?.forum) return undefined;
+    if (asked !== undefined) {
+      if (!group.topics.has(asked)) throw badRequest('message thread not found');
+      return asked;
+    }
+    const target = replyTo !== undefined ? record.messages.get(replyTo) : undefined;
+    return target?.is_topic_message ? target.message_thread_id : undefined;
+  }
+
+  private groupRecord(chatId: number): GroupRecord {
+    const group = this.chats.get(chatId)?.group;
+    if (!group) throw badRequest('chat not found');
+    return group;
+  }
+
+  private getChat(params: Params): Record<string, unknown> {
+    const chatId = requireChatId(params);
+    const chat = this.chatObject(chatId);
+    if (chatId < 0 && !this.chats.get(chatId)?.group) throw badRequest('chat not found');
+    return { ...chat, accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: { unlimited_gifts: false, limited_gifts: false, unique_gifts: false, premium_subscription: false } };
+  }
+
+  private getChatMember(params: Params): ChatMember {
+    const chatId = requireChatId(params);
+    const userId = optionalInt(params, 'user_id');
+    if (userId === undefined) throw badRequest('user_id is empty');
+    const group = this.groupRecord(chatId);
+    if (userId === this.botId) return this.botMemberObject(group.bot, group.forum);
+    const user = this.chats.get(userId)?.user;
+    return { status: 'member', user: user ?? { id: userId, is_bot: false, first_name: 'Test User' } };
+  }
+
+  /** The topic a call names by message_thread_id; TOPIC_ID_INVALID when there is none. */
+  private liveTopic(params: Params): { group: GroupRecord; threadId: number } {
+    const group = this.groupRecord(requireChatId(params));
+    const threadId = optionalInt(params, 'message_thread_id');
+    if (threadId === undefined || !group.topics.has(threadId)) throw badRequest('TOPIC_ID_INVALID');
+    return { group, threadId };
+  }
+
+  private topicNameOf(params: Params): string {
+    const name = optionalString(params, 'name') ?? '';
+    if (name.length < 1 || [...name].length > 128) throw badRequest('TOPIC_NAME_INVALID');
+    return name;
+  }
+
+  private createForumTopic(params: Params): { message_thread_id: number; name: string; icon_color: number } {
+    const chatId = requireChatId(params);
+    const group = this.groupRecord(chatId);
+    if (!group.forum) throw badRequest('the chat is not a forum');
+    if (group.bot.status !== 'administrator' || !group.bot.can_manage_topics) throw badRequest('not enough rights to create a topic');
+    const name = this.topicNameOf(params);
+    const record = this.chatRecord(chatId);
+    const threadId = record.nextMessageId++;
+    const iconColor = optionalInt(params, 'icon_color') ?? 0x6fb9f0;
+    record.messages.set(threadId, {
+      message_id: threadId,
+      message_thread_id: threadId,
+      from: this.botUser(),
+      chat: this.chatObject(chatId),
+      date: nowSeconds(),
+      forum_topic_created: { name, icon_color: iconColor },
+      is_topic_message: true,
+    } as unknown as Message);
+    group.topics.set(threadId, name);
+    return { message_thread_id: threadId, name, icon_color: iconColor };
+  }
+
+  private editForumTopic(params: Params): true {
+    const { group, threadId } = this.liveTopic(params);
+    if (group.bot.status !== 'administrator' || !group.bot.can_manage_topics) throw badRequest('not enough rights to edit a topic');
+    const name = params.name === undefined ? undefined : this.topicNameOf(params);
+    if (name === undefined || name === group.topics.get(threadId)) throw badRequest('TOPIC_NOT_MODIFIED');
+    group.topics.set(threadId, name);
+    return true;
   }
 
   private replyTarget(record: ChatRecord, messageId: number): Message {
@@ -1338,11 +1673,13 @@ class FakeTelegramServer implements FakeTelegram {
   private storeBotMessage(chatId: number, params: Params, content: Record<string, unknown>): Message {
     const record = this.chatRecord(chatId);
     const replyTo = this.replyToId(params);
+    const threadId = this.threadOf(record, params, replyTo);
     const message: Record<string, unknown> = {
       message_id: record.nextMessageId,
       from: this.botUser(),
       chat: this.chatObject(chatId),
       date: nowSeconds(),
+      ...(threadId !== undefined ? { message_thread_id: threadId, is_topic_message: true } : {}),
       ...content,
     };
     if (replyTo !== undefined) message.reply_to_message = this.replyTarget(record, replyTo);
@@ -1363,6 +1700,7 @@ class FakeTelegramServer implements FakeTelegram {
       parseMode: optionalString(params, 'parse_mode'),
       replyMarkup: params.reply_markup,
       inlineKeyboard: markup?.inline_keyboard,
+      threadId: message.message_thread_id,
       at: Date.now(),
       params,
       message,
@@ -1471,7 +1809,7 @@ class FakeTelegramServer implements FakeTelegram {
     return items.map(({ entry, caption }, index) => {
       const upload = uploads[index]!;
       const fileId = this.registerFile(upload.file);
-      const message = this.storeBotMessage(chatId, index === 0 ? params : {}, {
+      const message = this.storeBotMessage(chatId, index === 0 ? params : { message_thread_id: params.message_thread_id }, {
         media_group_id: groupId,
         photo: [{ file_id: fileId, file_unique_id: fileId.slice(0, 16), width: 90, height: 90, file_size: upload.file?.data.length }],
         caption: caption?.text,

@@ -1,10 +1,10 @@
 import type pg from 'pg';
 import { startHookbot, type Hookbot, type Role } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase } from './database.js';
 import type { FakeTelegram } from './fakeTelegram.js';
-import { spawnUntilReady, type ReadyProcess } from './processes.js';
+import { spawnUntilReady, type ReadyProcess, type SpawnOptions } from './processes.js';
 
 export const PUBLIC_URL = 'https://hookbot.example';
 export const ADMIN_ID = 900_001;
@@ -25,6 +25,10 @@ export function testEnv(telegram: FakeTelegram, databaseUrl: string, overrides: 
     SWEEP_INTERVAL_SECONDS: '1',
     SWEEP_MIN_AGE_SECONDS: '1',
     ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    // The suite runs two files at a time, and some run several Hookbot processes at normal
+    // priority: a Chromium niced below them starves and a scrape test times out. Production keeps
+    // its default (10); the priority itself is tested in mapsScraper.e2e.
+    SCRAPE_BROWSER_NICE: '0',
     ...overrides,
   };
 }
@@ -37,9 +41,17 @@ export interface TestHookbot extends Hookbot {
   query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<R[]>;
 }
 
+/** `log`: a logger of the test's own (to read what the app logs); else one at TEST_LOG_LEVEL. */
+interface TestHookbotOptions {
+  env?: Record<string, string>;
+  roles?: Role[];
+  databaseUrl?: string;
+  log?: Logger;
+}
+
 export async function startTestHookbot(
   telegram: FakeTelegram,
-  options: { env?: Record<string, string>; roles?: Role[]; databaseUrl?: string } = {},
+  options: TestHookbotOptions = {},
 ): Promise<TestHookbot> {
   const hookbot = await startTestRoles(telegram, options);
   const { url } = hookbot;
@@ -50,11 +62,11 @@ export async function startTestHookbot(
 /** Any roles, e.g. a worker-only process beside a web-only one on the same database. */
 export async function startTestRoles(
   telegram: FakeTelegram,
-  options: { env?: Record<string, string>; roles?: Role[]; databaseUrl?: string } = {},
+  options: TestHookbotOptions = {},
 ): Promise<Omit<TestHookbot, 'url'> & { url: string | undefined }> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig(testEnv(telegram, databaseUrl, options.env));
-  const log = createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel);
   const hookbot = await startHookbot(config, options.roles ?? ['web', 'worker', 'bot'], log);
   return {
     ...hookbot,
@@ -65,17 +77,21 @@ export async function startTestRoles(
 }
 
 /** A user registers the way a person does: /start in the chat, answered by the bot. */
-export async function registerUser(telegram: FakeTelegram, user: { id: number; first_name?: string; language_code?: string }): Promise<void> {
+export async function registerUser(
+  telegram: FakeTelegram,
+  user: { id: number; first_name?: string; language_code?: string },
+  timeoutMs?: number,
+): Promise<void> {
   const asked = Date.now();
   telegram.sendUserMessage({ first_name: 'Test', ...user }, '/start');
-  await telegram.waitForMessage(user.id, (message) => message.at >= asked);
+  await telegram.waitForMessage(user.id, (message) => message.at >= asked, timeoutMs);
 }
 
 /** The personal URL token, read the way a user gets it: from /url. */
-export async function personalToken(telegram: FakeTelegram, userId: number): Promise<string> {
+export async function personalToken(telegram: FakeTelegram, userId: number, timeoutMs?: number): Promise<string> {
   const asked = Date.now();
   telegram.sendUserMessage({ id: userId, first_name: 'Test' }, '/url');
-  const reply = await telegram.waitForMessage(userId, (message) => message.at >= asked && (message.text ?? '').includes('/hooks/tradingview/'));
+  const reply = await telegram.waitForMessage(userId, (message) => message.at >= asked && (message.text ?? '').includes('/hooks/tradingview/'), timeoutMs);
   const match = /\/hooks\/tradingview\/([A-Za-z0-9_-]+)/.exec(reply.text ?? '');
   if (!match?.[1]) throw new Error(`no personal URL in: ${reply.text}`);
   return match[1];
@@ -98,6 +114,6 @@ export async function postAlert(
 export type ChildHookbot = ReadyProcess;
 
 /** Hookbot as its own OS process, exactly as `npm start` runs it, so a test can SIGKILL it. */
-export function spawnHookbot(env: Record<string, string>, role = 'all'): Promise<ChildHookbot> {
-  return spawnUntilReady('src/main.ts', ['--role', role], { ...env, LOG_LEVEL: 'info' });
+export function spawnHookbot(env: Record<string, string>, role = 'all', options: SpawnOptions = {}): Promise<ChildHookbot> {
+  return spawnUntilReady('src/main.ts', ['--role', role], { ...env, LOG_LEVEL: 'info' }, [], options);
 }

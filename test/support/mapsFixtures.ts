@@ -80,7 +80,7 @@ export function standardPlaces(): FixturePlace[] {
 /** A copy of a place under a new name and id (and optionally other fields), for variants and bulk. */
 export function variant(base: FixturePlace, changes: { id: string; name: string } & Partial<Record<number, unknown>>): FixturePlace {
   const array = [...base.array];
-  while (array.length <= 178) array.push(null);
+  while (array.length <= 203) array.push(null);
   array[11] = changes.name;
   array[78] = changes.id;
   for (const [key, value] of Object.entries(changes)) {
@@ -90,11 +90,51 @@ export function variant(base: FixturePlace, changes: { id: string; name: string 
   return { ...base, array };
 }
 
+/**
+ * A place whose state line says it is closed, put where Maps puts it (`[203][1][4][0]`,
+ * `[203][1][8][0]`, `[34][4][4]`) in the page's language, e.g. "Permanently closed" or
+ * "Закрыто навсегда". A permanently closed place shows no hours any more; a temporarily closed
+ * one keeps them.
+ */
+export function closedVariant(base: FixturePlace, changes: { id: string; name: string }, stateText: string, keepHours: boolean): FixturePlace {
+  const place = variant(base, changes);
+  const array = place.array;
+  while (array.length <= 203) array.push(null);
+  const line = [stateText, [[0, stateText.length, [null, [4291176488, 4294967295]]]]];
+  const hours = keepHours ? ((array[203] as unknown[] | null)?.[0] ?? null) : null;
+  array[203] = [hours, [null, null, null, null, line, line, null, null, line], 1, 2, null, null, 1];
+  const oldHours = keepHours ? ((array[34] as unknown[] | null)?.[1] ?? null) : null;
+  array[34] = [null, oldHours, null, null, [null, null, null, null, stateText], null, null, 2];
+  return place;
+}
+
 /** `count` distinct places cloned round-robin from the standard ones (for long feeds and benchmarks). */
 export function bulkPlaces(count: number): FixturePlace[] {
   const sources = standardPlaces();
   return Array.from({ length: count }, (_, index) => {
     const source = sources[index % sources.length]!;
     return variant(source, { id: `ChIJbulk${String(index).padStart(6, '0')}`, name: `${placeName(source)} #${index + 1}` });
+  });
+}
+
+/**
+ * `count` distinct places spread evenly over a box ([south, west, north, east]) on a grid of
+ * `columns`, each at the middle of its grid square (so none sits on a cell's edge), with names
+ * `<prefix> #<n>` and ids `ChIJ<prefix><n>`. Without websites: the captures' are real sites on the
+ * internet, whose e-mail lookups would only wait out their timeout here.
+ */
+export function areaPlaces(count: number, [south, west, north, east]: [number, number, number, number], options: { prefix?: string; columns?: number } = {}): FixturePlace[] {
+  const sources = standardPlaces();
+  const prefix = options.prefix ?? 'area';
+  const columns = options.columns ?? Math.ceil(Math.sqrt(count));
+  const rows = Math.ceil(count / columns);
+  return Array.from({ length: count }, (_, index) => {
+    const source = sources[index % sources.length]!;
+    const lat = south + ((Math.floor(index / columns) + 0.5) / rows) * (north - south);
+    const lng = west + (((index % columns) + 0.5) / columns) * (east - west);
+    const coords = [...((source.array[9] as unknown[] | null) ?? [null, null, 0, 0])];
+    coords[2] = Number(lat.toFixed(7));
+    coords[3] = Number(lng.toFixed(7));
+    return variant(source, { id: `ChIJ${prefix}${String(index).padStart(6, '0')}`, name: `${placeName(source)} ${prefix} #${index + 1}`, 7: null, 9: coords });
   });
 }

@@ -41,35 +41,90 @@ function listeningUrl(output: string): string {
   return '';
 }
 
-/**
- * Runs a TypeScript entry point of this repository (through tsx) on a free port, and resolves
- * once it prints "Hookbot is running": how tests and benchmarks start a Hookbot of their own.
- */
-export async function spawnUntilReady(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<ReadyProcess> {
+export interface SpawnOptions {
+  /** Another checkout of this repository to run the script from (its own node_modules); default: this one. */
+  checkout?: string;
+  /** Sees the output as it comes, e.g. to act on a log line while the process is starting. */
+  onOutput?: (text: string) => void;
+}
+
+/** `node <nodeArgs>` in `cwd` on a free port, tracked so that it is ended with the test run. */
+function spawnNode(nodeArgs: string[], env: Record<string, string>, cwd: string): ChildProcess {
   // Port 0: the process binds whatever is free and logs where. A port picked here and handed over
   // could be taken by another socket in between (tests run in parallel).
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, script), ...args], {
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd,
     env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
+  return child;
+}
+
+function spawnScript(script: string, args: string[], env: Record<string, string>, nodeArgs: string[], checkout = root): ChildProcess {
+  return spawnNode([...nodeArgs, '--import', 'tsx', path.join(checkout, script), ...args], env, checkout);
+}
+
+/** Runs a TypeScript entry point of this repository to its end: its exit code and what it wrote where. */
+export async function runToCompletion(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  options: SpawnOptions = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnScript(script, args, env, [], options.checkout);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+/**
+ * Runs a TypeScript entry point of this repository (through tsx) on a free port, and resolves
+ * once it prints "Hookbot is running": how tests and benchmarks start a Hookbot of their own.
+ */
+export function spawnUntilReady(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  options: SpawnOptions = {},
+): Promise<ReadyProcess> {
+  return waitUntilReady(spawnScript(script, args, env, nodeArgs, options.checkout), script, options);
+}
+
+/**
+ * Runs `node <nodeArgs>` (e.g. the compiled `dist/src/main.js`, without tsx) the same way, in
+ * `cwd` (default: the repository).
+ */
+export function spawnNodeUntilReady(nodeArgs: string[], env: Record<string, string>, cwd = root): Promise<ReadyProcess> {
+  const script = nodeArgs.find((arg) => /\.[jt]s$/.test(arg)) ?? 'node';
+  return waitUntilReady(spawnNode(nodeArgs, env, cwd), script, {});
+}
+
+async function waitUntilReady(child: ChildProcess, script: string, options: SpawnOptions): Promise<ReadyProcess> {
   let output = '';
+  const seen = (chunk: Buffer) => {
+    output += chunk.toString();
+    options.onOutput?.(output);
+  };
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s:\n${output}`)), 60_000);
+    // Generous: the machine may be loaded; a process that never gets ready is stopped, not left behind.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`${script} did not start within 180 s:\n${output}`));
+    }, 180_000);
     child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      seen(chunk);
       if (output.includes('Hookbot is running')) {
         clearTimeout(timer);
         resolve();
       }
     });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', seen);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${script} exited with ${code} before it was ready:\n${output}`));

@@ -1,4 +1,7 @@
+import { expect } from 'vitest';
+import type { FakeAccountOptions, FakeBybit } from './fakeBybit.js';
 import type { FakeTelegram, FakeUser, SentMessage } from './fakeTelegram.js';
+import { personalToken, registerUser } from './hookbot.js';
 
 /** Sends a message as the user and waits for the first bot message after it that matches. */
 export async function say(telegram: FakeTelegram, user: FakeUser, text: string, predicate: (m: SentMessage) => boolean = () => true): Promise<SentMessage> {
@@ -35,4 +38,33 @@ export async function toggleSetting(telegram: FakeTelegram, user: FakeUser, butt
   const now = telegram.chat(user.id).messages.find((m) => m.message_id === menu.messageId);
   const text = now && 'text' in now ? (now.text ?? '') : '';
   if (!text.includes(`${label}${wanted}`)) throw new Error(`settings did not switch to ${wanted}: ${text}`);
+}
+
+export interface DemoTrader {
+  user: FakeUser;
+  /** The token of the user's TradingView URL. */
+  token: string;
+  apiKey: string;
+}
+
+/**
+ * A registered user with demo keys checked and saved at the fake exchange, and the settings
+ * given (each confirmed by the bot), as a trader sets themselves up.
+ */
+export async function newDemoTrader(
+  telegram: FakeTelegram,
+  bybit: FakeBybit,
+  id: number,
+  options: { name?: string; account?: Partial<FakeAccountOptions>; amount?: string; leverage?: string; market?: 'Spot' } = {},
+): Promise<DemoTrader> {
+  const user: FakeUser = { id, first_name: `${options.name ?? 'Trader'}${id}`, language_code: 'en' };
+  const apiKey = `DEMOKEY${id}ABCDEFGH`;
+  const secret = `demosecret${id}abcdefghijklmnopqrstuv`;
+  bybit.addAccount({ apiKey, secret, ...options.account });
+  await registerUser(telegram, user);
+  expect((await enterKeys(telegram, user, 'demo', apiKey, secret)).plainText).toContain('checked with Bybit and saved');
+  if (options.amount) expect((await setSetting(telegram, user, 'set:amount', options.amount)).plainText).toContain('Saved');
+  if (options.leverage) expect((await setSetting(telegram, user, 'set:leverage', options.leverage)).plainText).toContain('Saved');
+  if (options.market) await toggleSetting(telegram, user, 'set:market', options.market);
+  return { user, token: await personalToken(telegram, user.id), apiKey };
 }

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EndpointCache } from '../../services/inbound/endpointCache.js';
 import type { EventProcessor } from '../../services/inbound/processor.js';
-import type { IngestWriter } from '../../services/inbound/ingestWriter.js';
+import type { DuplicateNotices } from '../../services/inbound/duplicateNotices.js';
+import type { RefusedRequests } from '../../services/inbound/refusedRequests.js';
+import { UnstorableEventError, type IngestWriter } from '../../services/inbound/ingestWriter.js';
 import type { InboundProviders } from '../../services/inbound/providers.js';
 import type { EndpointOwner } from '../../../models/endpoints.js';
 import type { InboundRequest } from '../../../handlers/types.js';
@@ -18,7 +20,20 @@ export interface HookDeps {
   providers: InboundProviders;
   /** The shared POST /webhook of earlier versions (trades for the owner); absent = not enabled. */
   legacyWebhook?: LegacyWebhook | undefined;
+  /** Tells a user, now and then, that a request to their URL was dropped as a duplicate. */
+  duplicateNotices?: DuplicateNotices | undefined;
+  /** Keeps what a personal URL refused (4xx, duplicates) for its owner's /events. */
+  refused?: RefusedRequests | undefined;
 }
+
+/** The bot command that shows each provider's current URL, for the 404 of a URL that is not (or no longer) one. */
+const urlCommands: Record<string, string> = { tradingview: '/url', fal: '/fal', whatsapp: '/whatsapp', avito: '/avito' };
+
+/**
+ * Tokens we issue are base64url. Anything else cannot be one, so it is unknown without asking the
+ * database (which would refuse a NUL in a query parameter anyway).
+ */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
  * The hot routes answer with small objects of our own making: the zod schemas document them in
@@ -51,12 +66,42 @@ const postResponses = {
   503: errorBody.describe("the provider's signing keys cannot be fetched right now, so the request cannot be checked: retry later"),
 };
 
+const getResponses = {
+  200: active.describe('the URL is live and its owner active'),
+  403: errorBody.describe('the owner of this URL is deactivated'),
+  404: errorBody.describe('no such URL'),
+};
+
 export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
   return async (app) => {
     // Providers send JSON, text or nothing in particular; the handler decides what is valid, after
     // the URL itself has been checked, so the raw bytes are all this scope parses.
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.hooks.bodyLimitBytes }, (_request, body, done) => done(null, body));
+
+    // A body refused before any handler saw it (too large) is recorded for the URL's owner too.
+    // Known URLs only: the lookup is the cached one every request makes.
+    if (deps.refused) {
+      const refused = deps.refused;
+      app.addHook('onError', async (request, _reply, error) => {
+        const status = (error as { statusCode?: number }).statusCode;
+        if (status !== 413) return;
+        const params = request.params as { provider?: string; token?: string } | undefined;
+        const provider = params?.provider ?? (request.url.startsWith('/personal/') ? 'tradingview' : undefined);
+        const token = params?.token;
+        if (!provider || !token || !deps.providers.has(provider) || !TOKEN_SHAPE.test(token)) return;
+        const owner = await deps.endpoints.lookup(provider, token);
+        if (!owner?.active) return;
+        const declared = Number(request.headers['content-length']);
+        refused.record(owner, provider, {
+          status,
+          reason: Number.isFinite(declared)
+            ? `body too large: ${declared} bytes, at most ${deps.hooks.bodyLimitBytes} are accepted`
+            : `body too large: at most ${deps.hooks.bodyLimitBytes} bytes are accepted`,
+          body: Buffer.alloc(0),
+        });
+      });
+    }
 
     const rateLimit = {
       max: deps.hooks.rateLimitPerMinute,
@@ -69,11 +114,28 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
       }),
     };
 
+    /** The owner of a URL, as POST and GET both check it; or the answer already sent. */
+    async function ownerOf(provider: string, token: string, reply: FastifyReply): Promise<EndpointOwner | undefined> {
+      if (!deps.providers.has(provider)) {
+        await reply.code(404).send({ error: `unknown provider "${provider}"` });
+        return undefined;
+      }
+      const owner = TOKEN_SHAPE.test(token) ? await deps.endpoints.lookup(provider, token) : undefined;
+      if (!owner) {
+        const command = urlCommands[provider] ?? '/url';
+        await reply.code(404).send({ error: `unknown webhook URL: check the URL, or get the current one with ${command} in the bot` });
+        return undefined;
+      }
+      if (!owner.active) {
+        await reply.code(403).send({ error: 'user is not active' });
+        return undefined;
+      }
+      return owner;
+    }
+
     async function receive(provider: string, token: string, request: FastifyRequest, reply: FastifyReply) {
-      if (!deps.providers.has(provider)) return reply.code(404).send({ error: `unknown provider "${provider}"` });
-      const owner = await deps.endpoints.lookup(provider, token);
-      if (!owner) return reply.code(404).send({ error: 'unknown webhook URL: check the URL, or get the current one with /url in the bot' });
-      if (!owner.active) return reply.code(403).send({ error: 'user is not active' });
+      const owner = await ownerOf(provider, token, reply);
+      if (!owner) return reply;
       return deliver(
         provider,
         owner,
@@ -87,6 +149,13 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
       );
     }
 
+    /** GET answers as POST would for the URL itself: providers use it to verify a URL before they send. */
+    async function check(provider: string, token: string, reply: FastifyReply) {
+      const owner = await ownerOf(provider, token, reply);
+      if (!owner) return reply;
+      return activeAnswer;
+    }
+
     /** From a request whose URL has been checked to an acted-on event: verify, parse, store, submit. */
     async function deliver(provider: string, owner: EndpointOwner, inbound: InboundRequest, reply: FastifyReply) {
       const handler = deps.providers.get(provider);
@@ -95,16 +164,33 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
       if (parsed.ok === 'ignored') return { ok: true as const, ignored: parsed.reason };
       if (!parsed.ok) {
         if (parsed.status === 503) reply.header('retry-after', '60');
+        else deps.refused?.record(owner, provider, { status: parsed.status, reason: parsed.error, body: inbound.body });
         return reply.code(parsed.status).send({ error: parsed.error });
       }
-      const outcome = await deps.ingest.store({
-        endpointId: owner.endpointId,
-        userId: owner.userId,
-        provider,
-        dedupe: parsed.dedupe,
-        payload: parsed.event,
-      });
-      if (outcome.duplicate) return { duplicate: true as const };
+      let outcome;
+      try {
+        outcome = await deps.ingest.store({
+          endpointId: owner.endpointId,
+          userId: owner.userId,
+          provider,
+          dedupe: parsed.dedupe,
+          payload: parsed.event,
+        });
+      } catch (error) {
+        // Refused for what this request holds: its own 400. Anything else (the database is down)
+        // is not the sender's fault and goes to the error handler as it is.
+        if (error instanceof UnstorableEventError) {
+          deps.refused?.record(owner, provider, { status: 400, reason: error.message, body: inbound.body });
+          return reply.code(400).send({ error: error.message });
+        }
+        throw error;
+      }
+      if (outcome.duplicate) {
+        // Not awaited: the answer does not wait for the notice.
+        deps.duplicateNotices?.dropped(owner);
+        deps.refused?.record(owner, provider, { status: 200, reason: 'duplicate', body: inbound.body, dedupeKey: parsed.dedupe.key });
+        return { duplicate: true as const };
+      }
       deps.processor?.submit(outcome.id);
       return { ok: true as const, id: String(outcome.id) };
     }
@@ -133,8 +219,8 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/hooks/:provider/:token',
-      { schema: { summary: 'Check that a personal URL is live', tags: ['webhooks'], params: hookParams, response: { 200: active } } },
-      async () => activeAnswer,
+      { schema: { summary: 'Check that a personal URL is live', tags: ['webhooks'], params: hookParams, response: getResponses } },
+      (request, reply) => check(request.params.provider, request.params.token, reply),
     );
     app.post(
       '/personal/:token/webhook',
@@ -149,8 +235,8 @@ export function hookRoutes(deps: HookDeps): FastifyPluginAsyncZod {
     legacyWebhookRoute(app, { legacy: deps.legacyWebhook, bodyLimit: deps.hooks.bodyLimitBytes, rateLimit, responses: postResponses, deliver });
     app.get(
       '/personal/:token/webhook',
-      { schema: { summary: 'Check that a personal URL is live (compatible form)', tags: ['webhooks'], params: personalParams, response: { 200: active } } },
-      async () => activeAnswer,
+      { schema: { summary: 'Check that a personal URL is live (compatible form)', tags: ['webhooks'], params: personalParams, response: getResponses } },
+      (request, reply) => check('tradingview', request.params.token, reply),
     );
   };
 }

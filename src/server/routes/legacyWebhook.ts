@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { parseStorableJson } from '../../../handlers/storableJson.js';
 import type { InboundRequest } from '../../../handlers/types.js';
 import type { EndpointOwner } from '../../../models/endpoints.js';
 
@@ -49,12 +50,12 @@ export function legacyWebhookRoute(
         return reply.code(404).send({ error: 'the shared /webhook is not enabled on this server: use your personal URL (/url in the bot)' });
       }
       const raw = ((request.body as Buffer | undefined) ?? Buffer.alloc(0)).toString('utf8').trim();
-      let data: unknown;
-      try {
-        data = JSON.parse(raw);
-      } catch {
-        return reply.code(400).send({ error: 'the shared /webhook needs a JSON body with "passphrase" and the alert fields' });
+      const json = parseStorableJson(raw);
+      if (!json.ok) {
+        const error = json.syntaxError === undefined ? json.error : 'the shared /webhook needs a JSON body with "passphrase" and the alert fields';
+        return reply.code(400).send({ error });
       }
+      const data = json.value;
       if (typeof data !== 'object' || data === null || Array.isArray(data)) return reply.code(400).send({ error: 'body must be a JSON object' });
       const { passphrase, ...alert } = data as Record<string, unknown>;
       if (typeof passphrase !== 'string' || passphrase === '') return reply.code(401).send({ error: 'passphrase is missing' });

@@ -23,3 +23,11 @@ export function formatAlert(alert: TradingViewAlert, t: Translate): string {
   if (alert.text !== null) lines.push('', t('alert-text'), `<blockquote>${escapeHtml(alert.text)}</blockquote>`);
   return lines.join('\n');
 }
+
+/**
+ * What a message template (handlers/messageTemplate.ts) can name in an alert: its own fields, and
+ * every other field of a JSON alert both by name and under `extra`.
+ */
+export function alertTemplateValues(alert: TradingViewAlert): Record<string, unknown> {
+  return { ...alert.extra, extra: alert.extra, action: alert.action, symbol: alert.symbol, price: alert.price, id: alert.id, text: alert.text };
+}

@@ -32,17 +32,23 @@ export interface AvitoChat {
 /** Avito's longest text message. */
 export const AVITO_TEXT_LIMIT = 1000;
 
+/** The most chats or messages one list call returns (`limit`), and the largest `offset` Avito takes. */
+export const AVITO_PAGE_LIMIT = 100;
+export const AVITO_MAX_OFFSET = 1000;
+
 export class AvitoApi {
   constructor(
     private readonly baseUrl: string,
     private readonly timeoutMs: number,
   ) {}
 
-  private async request<T>(what: string, path: string, init: { method: string; token?: string; json?: unknown; form?: URLSearchParams }): Promise<T> {
+  private async request<T>(what: string, path: string, init: { method: string; token?: string; json?: unknown; form?: URLSearchParams; multipart?: FormData }): Promise<T> {
     const headers: Record<string, string> = {};
     if (init.token) headers.authorization = `Bearer ${init.token}`;
-    let body: string | undefined;
-    if (init.json !== undefined) {
+    let body: string | FormData | undefined;
+    if (init.multipart) {
+      body = init.multipart;
+    } else if (init.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.json);
     } else if (init.form) {
@@ -99,10 +105,15 @@ export class AvitoApi {
     return (answer.subscriptions ?? []).map((subscription) => subscription.url);
   }
 
-  async chats(token: string, accountId: number): Promise<AvitoChat[]> {
+  /**
+   * One page of the account's chats, most recently updated first. Both chats about an ad (u2i) and
+   * between users (u2u): without `chat_types` Avito lists only u2i, and webhooks bring both.
+   */
+  async chats(token: string, accountId: number, offset = 0): Promise<AvitoChat[]> {
+    const query = new URLSearchParams({ chat_types: 'u2i,u2u', limit: String(AVITO_PAGE_LIMIT), offset: String(offset) });
     const answer = await this.request<{ chats?: Array<{ id: string; updated?: number; last_message?: { id: string; author_id: number; created: number; type: string; direction?: string } }> }>(
       'chats',
-      `/messenger/v2/accounts/${accountId}/chats?limit=100`,
+      `/messenger/v2/accounts/${accountId}/chats?${query.toString()}`,
       { method: 'GET', token },
     );
     return (answer.chats ?? []).map((chat) => ({
@@ -134,9 +145,13 @@ export class AvitoApi {
     return { ...(buyer ? { buyer } : {}), ...(item?.title ? { item: item.title } : {}), ...(item?.url ? { itemUrl: item.url } : {}) };
   }
 
-  /** The chat's latest messages (v3 answers a bare array; older versions wrapped it in `messages`). */
-  async messages(token: string, accountId: number, chatId: string): Promise<AvitoListedMessage[]> {
-    const answer = await this.request<unknown>('messages', `/messenger/v3/accounts/${accountId}/chats/${encodeURIComponent(chatId)}/messages/?limit=100`, {
+  /**
+   * One page of a chat's messages, newest first (`offset` skips that many newer ones). v3 answers
+   * a bare array; some answers wrap it in `messages`.
+   */
+  async messages(token: string, accountId: number, chatId: string, offset = 0): Promise<AvitoListedMessage[]> {
+    const query = new URLSearchParams({ limit: String(AVITO_PAGE_LIMIT), offset: String(offset) });
+    const answer = await this.request<unknown>('messages', `/messenger/v3/accounts/${accountId}/chats/${encodeURIComponent(chatId)}/messages/?${query.toString()}`, {
       method: 'GET',
       token,
     });
@@ -145,6 +160,25 @@ export class AvitoApi {
       const parsed = avitoListedMessage.safeParse(item);
       return parsed.success ? [parsed.data] : [];
     });
+  }
+
+  /** Uploads one image (multipart `uploadfile[]`); Avito answers `{"<image_id>": {"<size>": url, …}}`. */
+  async uploadImage(token: string, accountId: number, data: Buffer, fileName: string, mimeType: string): Promise<string> {
+    const form = new FormData();
+    form.set('uploadfile[]', new Blob([new Uint8Array(data)], { type: mimeType }), fileName);
+    const answer = await this.request<Record<string, unknown>>('upload image', `/messenger/v1/accounts/${accountId}/uploadImages`, { method: 'POST', token, multipart: form });
+    const imageId = Object.keys(answer)[0];
+    if (!imageId) throw new AvitoError('rejected', 'Avito upload image: no image id in the answer');
+    return imageId;
+  }
+
+  async sendImage(token: string, accountId: number, chatId: string, imageId: string): Promise<string> {
+    const answer = await this.request<{ id?: string }>('send image', `/messenger/v1/accounts/${accountId}/chats/${encodeURIComponent(chatId)}/messages/image`, {
+      method: 'POST',
+      token,
+      json: { image_id: imageId },
+    });
+    return String(answer.id ?? '');
   }
 
   async sendText(token: string, accountId: number, chatId: string, text: string): Promise<string> {

@@ -1,4 +1,12 @@
-import { avitoDedupeKey, avitoPolledEvent, avitoSkipReason } from '../../../handlers/avito.js';
+import {
+  avitoChatChanged,
+  avitoChatUpdated,
+  avitoDedupeKey,
+  avitoPolledEvent,
+  avitoSendingOrder,
+  type AvitoChatCursor,
+  type AvitoListedMessage,
+} from '../../../handlers/avito.js';
 import type { AvitoConnectionRepository } from '../../../models/connections.js';
 import type { EndpointRepository } from '../../../models/endpoints.js';
 import type { AvitoConnection } from '../../../models/schema.js';
@@ -6,7 +14,7 @@ import type { Logger } from '../../logger.js';
 import type { EventProcessor } from '../inbound/processor.js';
 import type { IngestWriter } from '../inbound/ingestWriter.js';
 import type { SecretBox } from '../secrets/secretBox.js';
-import { AvitoApi, AvitoError, splitAvitoText, type AvitoFailure } from './avitoApi.js';
+import { AVITO_MAX_OFFSET, AVITO_PAGE_LIMIT, AvitoApi, AvitoError, splitAvitoText, type AvitoChat, type AvitoFailure } from './avitoApi.js';
 import type pg from 'pg';
 
 export type AvitoConnectOutcome =
@@ -179,8 +187,49 @@ export class AvitoService {
     return { url, subscribed };
   }
 
+  /**
+   * Whether Avito still lists the user's webhook. A subscription gone is asked for again at once
+   * (and counts as working if Avito then lists it); still gone, the connection is marked
+   * unsubscribed, so the polling fallback fetches the messages meanwhile.
+   * undefined: Avito did not answer (nothing can be told from that).
+   */
+  async subscriptionState(userId: number): Promise<'subscribed' | 'missing' | 'refused' | undefined> {
+    const connection = await this.options.connections.find(userId);
+    if (!connection) return undefined;
+    const { url } = await this.personalUrl(userId);
+    const listed = async () => (await this.withToken(connection, (token) => this.api.subscriptions(token))).includes(url);
+    try {
+      if (await listed()) return 'subscribed';
+      await this.withToken(connection, (token) => this.api.subscribe(token, url)).catch((error: unknown) => {
+        if (error instanceof AvitoError && error.failure === 'unauthorized') throw error;
+      });
+      if (!(await this.options.connections.find(userId))) {
+        // Disconnected meanwhile: take back the subscription just made for it.
+        await this.withToken(connection, (token) => this.api.unsubscribe(token, url)).catch(() => undefined);
+        return undefined;
+      }
+      const back = await listed();
+      if (back !== connection.subscribed) await this.options.connections.update(userId, { subscribed: back, ...(back ? {} : { mode: 'polling' }) });
+      if (!back) this.options.log.warn({ userId }, 'Avito webhook subscription is gone; polling meanwhile');
+      return back ? 'subscribed' : 'missing';
+    } catch (error) {
+      if (error instanceof AvitoError && error.failure === 'unauthorized') return 'refused';
+      if (error instanceof AvitoError) return undefined;
+      throw error;
+    }
+  }
+
   async status(userId: number): Promise<AvitoConnection | undefined> {
     return this.options.connections.find(userId);
+  }
+
+  /** A photo as an Avito image message: uploaded, then sent; a caption follows as text. */
+  async replyImage(userId: number, chatId: string, data: Buffer, fileName: string, mimeType: string, caption: string | undefined): Promise<void> {
+    const connection = await this.options.connections.find(userId);
+    if (!connection) throw new AvitoError('unauthorized', 'Avito is not connected');
+    const imageId = await this.withToken(connection, (token) => this.api.uploadImage(token, connection.accountId, data, fileName, mimeType));
+    await this.withToken(connection, (token) => this.api.sendImage(token, connection.accountId, chatId, imageId));
+    if (caption?.trim()) await this.reply(userId, chatId, caption);
   }
 
   /** Sends a reply, split into Avito-sized messages; returns how many were sent. */
@@ -235,9 +284,10 @@ export class AvitoService {
   }
 
   /**
-   * One round of the fallback for every connection. In push mode it only lists chats, to notice a
-   * message no webhook brought (older than the quiet period); then, and while not subscribed, it
-   * fetches the changed chats and stores what is new through the same path as a webhook.
+   * One round of the fallback for every connection: the chats that changed since the last round
+   * (by their `updated` and last message, whoever wrote last) have their new messages fetched. In
+   * push mode, a message no webhook brought within the quiet period switches to polling; while
+   * polling (or not subscribed), every new message is stored through the same path as a webhook.
    */
   async pollAll(ingest: IngestWriter, processor: EventProcessor | undefined): Promise<void> {
     for (const connection of await this.options.connections.allActive()) {
@@ -262,43 +312,67 @@ export class AvitoService {
     // What a round looks at: the last day, and nothing from before the connection (history, not
     // news). What was already relayed is known by its dedupe key, whichever way it came.
     const since = Math.floor(Math.max(connection.createdAt.getTime() - 5_000, Date.now() - LOOKBACK_MS) / 1000);
-    const chats = await this.withToken(connection, (token) => this.api.chats(token, accountId));
-    const changed = chats.filter(
-      (chat) =>
-        chat.lastMessage !== undefined &&
-        chat.lastMessage.created >= since &&
-        chat.lastMessage.direction !== 'out' &&
-        !avitoSkipReason(chat.lastMessage.type, chat.lastMessage.authorId, accountId),
-    );
-    const unseen = await this.unseen(endpointId, changed.map((chat) => chat.lastMessage!.id));
-    const fresh = changed.filter((chat) => unseen.has(chat.lastMessage!.id));
-    if (mode === 'push') {
-      const nowSeconds = Date.now() / 1000;
-      const missed = fresh.filter((chat) => chat.lastMessage!.created <= nowSeconds - this.options.quietSeconds);
-      if (missed.length === 0) {
-        await this.options.connections.update(userId, { lastPolledAt: new Date() });
-        return;
-      }
-      mode = 'polling';
-      this.options.log.warn({ userId, missed: missed.length }, 'Avito webhook is quiet while chats changed; polling');
-      await this.options.connections.update(userId, { mode });
-    }
+    const cursors = await this.options.connections.chatCursors(userId);
     let stored = 0;
-    for (const chat of fresh) {
-      const messages = await this.withToken(connection, (token) => this.api.messages(token, accountId, chat.id));
-      for (const message of [...messages].sort((a, b) => a.created - b.created)) {
-        if (message.created < since) continue;
-        const polled = avitoPolledEvent(accountId, chat.id, message);
-        if (!polled) continue;
-        const outcome = await ingest.store({ endpointId, userId, provider: 'avito', dedupe: polled.dedupe, payload: polled.event });
+    for (const chat of await this.changedChats(connection, since, cursors)) {
+      // Older messages of a chat seen before were examined then; same-second ones are looked at again.
+      const floor = Math.max(since, cursors.get(chat.id)?.updated ?? since);
+      const messages = await this.messagesSince(connection, chat.id, floor);
+      const polled = messages.flatMap((message) => avitoPolledEvent(accountId, chat.id, message) ?? []);
+      const unseen = await this.unseen(endpointId, polled.map((item) => item.event.messageId));
+      const fresh = polled.filter((item) => unseen.has(item.event.messageId));
+      if (mode === 'push' && fresh.length > 0) {
+        const quietBefore = Date.now() / 1000 - this.options.quietSeconds;
+        if (!fresh.some((item) => item.event.created <= quietBefore)) {
+          // Recent: the webhook may still bring them. The chat stays "changed" until it is examined again.
+          continue;
+        }
+        mode = 'polling';
+        this.options.log.warn({ userId, chatId: chat.id }, 'Avito webhook is quiet while chats changed; polling');
+        await this.options.connections.update(userId, { mode });
+      }
+      // In the order they were sent: each is stored (and so processed and relayed) after the one before.
+      for (const { event, dedupe } of fresh) {
+        const outcome = await ingest.store({ endpointId, userId, provider: 'avito', dedupe, payload: event });
         if (!outcome.duplicate) {
           stored += 1;
           processor?.submit(outcome.id);
         }
       }
+      await this.options.connections.saveChatCursor(userId, chat.id, avitoChatUpdated(chat), chat.lastMessage?.id ?? null);
     }
     await this.options.connections.update(userId, { lastPolledAt: new Date() });
     if (stored > 0) this.options.log.info({ userId, stored }, 'Avito messages fetched by polling');
+  }
+
+  /**
+   * The chats updated since `since` whose `updated` or last message differ from where the last
+   * round left them. Avito lists chats most recently updated first, so listing stops at the first
+   * page that reaches back past `since`.
+   */
+  private async changedChats(connection: AvitoConnection, since: number, cursors: Map<string, AvitoChatCursor>): Promise<AvitoChat[]> {
+    const changed: AvitoChat[] = [];
+    for (let offset = 0; offset <= AVITO_MAX_OFFSET; offset += AVITO_PAGE_LIMIT) {
+      const page = await this.withToken(connection, (token) => this.api.chats(token, connection.accountId, offset));
+      for (const chat of page) {
+        if (avitoChatUpdated(chat) >= since && avitoChatChanged(chat, cursors.get(chat.id))) changed.push(chat);
+      }
+      const last = page.at(-1);
+      if (page.length < AVITO_PAGE_LIMIT || !last || avitoChatUpdated(last) < since) break;
+    }
+    return changed;
+  }
+
+  /** A chat's messages sent at or after `floor` (unix seconds), in the order they were sent. */
+  private async messagesSince(connection: AvitoConnection, chatId: string, floor: number): Promise<AvitoListedMessage[]> {
+    const newestFirst: AvitoListedMessage[] = [];
+    for (let offset = 0; offset <= AVITO_MAX_OFFSET; offset += AVITO_PAGE_LIMIT) {
+      const page = await this.withToken(connection, (token) => this.api.messages(token, connection.accountId, chatId, offset));
+      newestFirst.push(...page.filter((message) => message.created >= floor));
+      const oldest = page.at(-1);
+      if (page.length < AVITO_PAGE_LIMIT || !oldest || oldest.created < floor) break;
+    }
+    return avitoSendingOrder(newestFirst);
   }
 
   /** Which of these message ids have no dedupe key yet (neither pushed nor polled). */

@@ -4,8 +4,10 @@ import type { AvitoConnectionRepository } from '../../../models/connections.js';
 import type { EventAction } from '../inbound/processor.js';
 import type { AvitoService, ChatInfo } from './avitoService.js';
 import { withAttachment } from '../relay/attachments.js';
+import type { ConnectionHealth } from '../health/connectionHealth.js';
+import type { RelayTargets } from '../relay/relayTarget.js';
 import { escapeHtml } from '../telegram/html.js';
-import type { OutgoingMessage } from '../telegram/outbox.js';
+import { enqueueMessages, type OutgoingMessage } from '../telegram/outbox.js';
 
 type T = (key: string, variables?: Record<string, string | number>) => string;
 
@@ -42,15 +44,23 @@ export function avitoMessages(event: AvitoMessageEvent, chatId: number, t: T, ch
   }
 }
 
-/** Issue #5's action for an Avito message (pushed or polled): relay it and note when it came. */
-export function relayAvitoEvent(i18n: I18n, connections: AvitoConnectionRepository, avito: AvitoService): EventAction {
-  return async (stored) => {
+/** The action for an Avito message (pushed or polled): relay it and note when it came. */
+export function relayAvitoEvent(i18n: I18n, connections: AvitoConnectionRepository, avito: AvitoService, targets: RelayTargets, health: ConnectionHealth): EventAction {
+  return async (stored, { client }) => {
     const event = stored.payload as AvitoMessageEvent;
     const t: T = (key, variables) => i18n.t(stored.user.language, key, variables);
     const [chat] = await Promise.all([
       avito.describeChat(stored.user.id, event.chatId),
       connections.recordMessage(stored.user.id, event.via === 'push', new Date(event.created * 1000)),
     ]);
-    return avitoMessages(event, stored.user.telegramId, t, chat);
+    const name = chat?.buyer ? [chat.buyer, chat.item].filter(Boolean).join(' · ') : `Avito ${event.chatId}`;
+    // A pushed message: Avito's webhook subscription works (again).
+    const recovered = event.via === 'push' ? await health.delivered(client, stored.user.id, 'avito', (code) => code === 'avito-unsubscribed') : [];
+    const relayed = await targets.place(client, stored.user.id, stored.user.telegramId, { provider: 'avito', id: event.chatId, name }, (target) => avitoMessages(event, target, t, chat), {
+      quickReplyLabel: t('btn-quick-reply'),
+    });
+    // The owner's notice is not part of the relayed message: a reply to it must not reach the customer.
+    if (recovered.length > 0) await enqueueMessages(client, recovered);
+    return [...relayed];
   };
 }

@@ -86,6 +86,12 @@ export class IngestWriter {
     }
   }
 
+  /**
+   * Writes a batch in one statement. When PostgreSQL refuses the statement for what one of the
+   * events holds, the batch is split in halves and each is written on its own, down to the single
+   * event at fault, which alone is refused: nobody's request fails for another's. A failure that
+   * is no event's fault (the database is down) fails the batch, thrown as it came.
+   */
   private async writeBatch(batch: Pending[]): Promise<void> {
     // Two identical keys in one statement would make ON CONFLICT touch a row twice: the first
     // of them is written, the rest are duplicates of it.
@@ -96,34 +102,85 @@ export class IngestWriter {
       if (firstByKey.has(mapKey)) repeats.push(item);
       else firstByKey.set(mapKey, item);
     }
-    const unique = [...firstByKey.values()];
-    try {
-      // One JSON parameter (cheaper to encode than seven arrays), in a named statement that each
-      // connection prepares and plans once.
-      const input = JSON.stringify(
-        unique.map(({ event }, ord) => ({
-          ord,
+    // One JSON parameter (cheaper to encode than seven arrays), in a named statement that each
+    // connection prepares and plans once. Each event is encoded on its own, so one that cannot be
+    // encoded is refused alone.
+    const encoded: string[] = [];
+    const written = new Map<string, Pending>();
+    for (const [mapKey, item] of firstByKey) {
+      const { event } = item;
+      let json: string;
+      try {
+        json = JSON.stringify({
+          ord: encoded.length,
           endpoint_id: event.endpointId,
           user_id: event.userId,
           provider: event.provider,
           key: event.dedupe.key,
           ttl: event.dedupe.ttlSeconds,
           payload: event.payload,
-        })),
-      );
-      const { rows } = await this.pool.query<{ id: number; endpoint_id: number; dedupe_key: string }>({
+        });
+      } catch (error) {
+        item.reject(new UnstorableEventError(error instanceof Error ? error.message : String(error)));
+        continue;
+      }
+      encoded.push(json);
+      written.set(mapKey, item);
+    }
+    let rows: Array<{ id: number; endpoint_id: number; dedupe_key: string }>;
+    try {
+      ({ rows } = await this.pool.query<{ id: number; endpoint_id: number; dedupe_key: string }>({
         name: 'hookbot-ingest-batch',
         text: INSERT_BATCH,
-        values: [input],
-      });
-      const ids = new Map(rows.map((row) => [`${row.endpoint_id}\u0000${row.dedupe_key}`, row.id]));
-      for (const [mapKey, item] of firstByKey) {
-        const id = ids.get(mapKey);
-        item.resolve(id === undefined ? { duplicate: true } : { duplicate: false, id });
-      }
-      for (const item of repeats) item.resolve({ duplicate: true });
+        values: [`[${encoded.join(',')}]`],
+      }));
     } catch (error) {
-      for (const item of batch) item.reject(error);
+      if (!isRefusedForContent(error)) {
+        for (const item of batch) item.reject(error);
+        return;
+      }
+      if (batch.length === 1) {
+        batch[0]!.reject(new UnstorableEventError(describeRefusal(error)));
+        return;
+      }
+      // Repeats go with the halves too: a repeat of a refused event may be storable itself.
+      const middle = Math.ceil(batch.length / 2);
+      await this.writeBatch(batch.slice(0, middle));
+      await this.writeBatch(batch.slice(middle));
+      return;
+    }
+    const ids = new Map(rows.map((row) => [`${row.endpoint_id}\u0000${row.dedupe_key}`, row.id]));
+    for (const [mapKey, item] of written) {
+      const id = ids.get(mapKey);
+      item.resolve(id === undefined ? { duplicate: true } : { duplicate: false, id });
+    }
+    for (const item of repeats) {
+      const mapKey = `${item.event.endpointId}\u0000${item.event.dedupe.key}`;
+      if (written.has(mapKey)) item.resolve({ duplicate: true });
+      else item.reject(new UnstorableEventError('a request with the same key could not be stored'));
     }
   }
+}
+
+/**
+ * An event PostgreSQL refused for what it holds (text it cannot store, a value out of range), not
+ * for the state of the database: the sender's fault, answered 400 with the reason.
+ */
+export class UnstorableEventError extends Error {
+  readonly statusCode = 400;
+  constructor(reason: string) {
+    super(`the request cannot be stored: ${reason}`);
+    this.name = 'UnstorableEventError';
+  }
+}
+
+/** SQLSTATE classes 22 (data exception) and 54 (program limit exceeded): the data's fault. */
+function isRefusedForContent(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('54'));
+}
+
+function describeRefusal(error: unknown): string {
+  const { message, detail } = error as { message?: string; detail?: string };
+  return [message, detail].filter(Boolean).join(': ') || 'refused by the database';
 }

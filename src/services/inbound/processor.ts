@@ -7,7 +7,13 @@ export interface EventForAction {
   provider: string;
   payload: unknown;
   user: { id: number; telegramId: number; language: string };
+  /** The event this one replays (asked for in the chat), or null. */
+  replayOf: number | null;
 }
+
+/** What became of a processed event, as /events shows it (inbound_events.outcome). */
+export const eventOutcomes = { relayed: 'relayed', nothing: 'nothing', trade: 'trade', relayedNoKeys: 'relayed-no-keys' } as const;
+export type EventOutcome = (typeof eventOutcomes)[keyof typeof eventOutcomes];
 
 /**
  * The event's transaction, for an action that records more than messages (a trade signal). A
@@ -18,6 +24,8 @@ export interface ActionContext {
   client: pg.PoolClient;
   /** Runs once the transaction has committed (e.g. wake the service that acts on what was recorded). */
   afterCommit(callback: () => void): void;
+  /** Says what the event became when its messages alone do not (default: relayed, or nothing). */
+  setOutcome(outcome: EventOutcome): void;
 }
 
 /** What an event becomes. Runs inside the event's transaction: return messages, do not send them. */
@@ -28,6 +36,7 @@ interface LockedEvent {
   provider: string;
   payload: unknown;
   attempts: number;
+  replay_of: number | null;
   user_id: number;
   telegram_id: number;
   language: string;
@@ -41,6 +50,8 @@ export interface ProcessorOptions {
   /** Called after a commit that queued messages, to wake this process's outbox at once. */
   onQueued?: () => void;
   maxAttempts?: number;
+  /** The line put above each message of a replayed event, in the user's language. */
+  replayMark?: (language: string, originalEventId: number) => string;
 }
 
 /**
@@ -83,6 +94,14 @@ export class EventProcessor {
   /** Processes pending events among `ids`; returns how many were taken. */
   async process(ids: number[]): Promise<number> {
     if (ids.length === 0) return 0;
+    return this.processLocked(`e.id = ANY($1::bigint[]) AND e.status = 'pending'`, [ids]);
+  }
+
+  /**
+   * Locks the pending events `where` selects (oldest first, skipping any another transaction
+   * holds) and acts on them in one transaction; returns how many were taken.
+   */
+  private async processLocked(where: string, params: unknown[], limit = ''): Promise<number> {
     const { pool, log, actions } = this.options;
     const client = await pool.connect();
     let queuedMessages = false;
@@ -95,14 +114,15 @@ export class EventProcessor {
       // on the path of every alert and in the way of the webhooks' own commits.
       await client.query('BEGIN; SET LOCAL synchronous_commit = off');
       const { rows } = await client.query<LockedEvent>(
-        `SELECT e.id, e.provider, e.payload, e.attempts, u.id AS user_id, u.telegram_id, u.language, u.active
+        `SELECT e.id, e.provider, e.payload, e.attempts, e.replay_of, u.id AS user_id, u.telegram_id, u.language, u.active
            FROM inbound_events e JOIN users u ON u.id = e.user_id
-          WHERE e.id = ANY($1::bigint[]) AND e.status = 'pending'
-          ORDER BY e.id
+          WHERE ${where}
+          ORDER BY e.id ${limit}
           FOR UPDATE OF e SKIP LOCKED`,
-        [ids],
+        params,
       );
       const done: number[] = [];
+      const outcomes: EventOutcome[] = [];
       const skipped: number[] = [];
       const messages: OutgoingMessage[] = [];
       for (const row of rows) {
@@ -117,18 +137,25 @@ export class EventProcessor {
         }
         try {
           const callbacks: Array<() => void> = [];
+          let outcome: EventOutcome | undefined;
+          const replayOf = row.replay_of === null ? null : Number(row.replay_of);
           const produced = await action(
             {
               id: row.id,
               provider: row.provider,
               payload: row.payload,
               user: { id: row.user_id, telegramId: row.telegram_id, language: row.language },
+              replayOf,
             },
-            { client, afterCommit: (callback) => callbacks.push(callback) },
+            { client, afterCommit: (callback) => callbacks.push(callback), setOutcome: (value) => (outcome = value) },
           );
           committed.push(...callbacks);
-          for (const message of produced) messages.push({ ...message, sourceEventId: row.id });
+          const mark = replayOf !== null ? this.options.replayMark?.(row.language, replayOf) : undefined;
+          for (const message of produced) {
+            messages.push({ ...message, html: mark ? `${mark}\n${message.html}` : message.html, sourceEventId: row.id });
+          }
           done.push(row.id);
+          outcomes.push(outcome ?? (produced.length > 0 ? eventOutcomes.relayed : eventOutcomes.nothing));
         } catch (error) {
           await this.recordFailure(client, row, error instanceof Error ? error.message : String(error), false);
         }
@@ -138,7 +165,11 @@ export class EventProcessor {
         queuedMessages = true;
       }
       if (done.length > 0) {
-        await client.query(`UPDATE inbound_events SET status = 'processed', processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [done]);
+        await client.query(
+          `UPDATE inbound_events e SET status = 'processed', processed_at = now(), attempts = e.attempts + 1, outcome = d.outcome
+             FROM unnest($1::bigint[], $2::text[]) AS d(id, outcome) WHERE e.id = d.id`,
+          [done, outcomes],
+        );
       }
       if (skipped.length > 0) {
         await client.query(
@@ -171,20 +202,21 @@ export class EventProcessor {
     ]);
   }
 
-  /** Picks up whatever the fast path left: a crash, a restart, a failed batch. */
+  /**
+   * Picks up whatever the fast path left: a crash, a restart, a failed batch. Events are claimed
+   * in the batch's own transaction (SKIP LOCKED), so several sweepers share a backlog, and none
+   * waits for one that died.
+   */
   async sweep(minAgeSeconds: number, batchSize = 200): Promise<number> {
     let total = 0;
     for (;;) {
-      const { rows } = await this.options.pool.query<{ id: number }>(
-        `SELECT id FROM inbound_events
-          WHERE status = 'pending' AND received_at < now() - make_interval(secs => $1)
-          ORDER BY id LIMIT $2`,
+      const taken = await this.processLocked(
+        `e.status = 'pending' AND e.received_at < now() - make_interval(secs => $1)`,
         [minAgeSeconds, batchSize],
+        'LIMIT $2',
       );
-      if (rows.length === 0) return total;
-      const taken = await this.process(rows.map((row) => row.id));
       total += taken;
-      if (rows.length < batchSize || taken === 0) return total;
+      if (taken < batchSize) return total;
     }
   }
 }

@@ -1,4 +1,10 @@
+import { formatOpeningHours } from '../../../handlers/mapsOpeningHours.js';
 import type { Place } from '../../../handlers/mapsPlace.js';
+
+/**
+ * Spreadsheets and CRM imports map these columns by position: new ones go at the end, never
+ * between existing ones.
+ */
 
 export const CSV_COLUMNS = [
   'business_name',
@@ -18,6 +24,16 @@ export const CSV_COLUMNS = [
   'longitude',
   'place_id',
   'google_maps_url',
+  'business_status',
+  'opening_hours',
+  'price_range',
+  'plus_code',
+  'plus_code_compound',
+  'street',
+  'city',
+  'postal_code',
+  'state',
+  'country_code',
 ] as const satisfies readonly (keyof Place)[];
 
 /** Excel opens a UTF-8 file as UTF-8 (Arabic, Cyrillic, Greek intact) only when it starts with a BOM. */
@@ -37,9 +53,16 @@ function cell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A column's text; the week's hours as one readable line. */
+function columnValue(place: Place, column: (typeof CSV_COLUMNS)[number]): unknown {
+  // Results stored before a column existed lack it: an empty cell.
+  if (column === 'opening_hours') return formatOpeningHours(place.opening_hours);
+  return place[column];
+}
+
 /** RFC 4180 (CRLF, quoted when needed), UTF-8 with BOM. */
 export function placesToCsv(places: readonly Place[]): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const place of places) lines.push(CSV_COLUMNS.map((column) => cell(place[column])).join(','));
+  for (const place of places) lines.push(CSV_COLUMNS.map((column) => cell(columnValue(place, column))).join(','));
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }

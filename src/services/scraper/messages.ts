@@ -20,10 +20,24 @@ export interface ProgressView {
   /** Links seen in the feed so far. */
   found: number;
   elapsedSeconds: number;
+  /** An area search: cells searched and in all (`total` is then an estimate). */
+  cells?: { done: number; total: number } | undefined;
 }
 
 /** The one progress message, edited in place as the job moves. */
 export function progressHtml(t: Translator, language: string, view: ProgressView): string {
+  if (view.cells) {
+    return t(language, 'scrape-progress-area', {
+      query: escapeHtml(view.query),
+      bar: progressBar(view.cells.done, view.cells.total),
+      cellsDone: view.cells.done,
+      cellsTotal: view.cells.total,
+      done: view.done,
+      total: Math.max(view.total, view.done),
+      seconds: view.elapsedSeconds,
+      phase: t(language, `scrape-phase-${view.phase}`),
+    });
+  }
   return t(language, 'scrape-progress', {
     query: escapeHtml(view.query),
     bar: progressBar(view.done, view.total),
@@ -35,9 +49,17 @@ export function progressHtml(t: Translator, language: string, view: ProgressView
   });
 }
 
-/** A compact card for one place; icons instead of labels, so it reads the same in every language. */
-export function placeCardHtml(place: Place, position: number): string {
-  const lines = [`<b>${position}. ${escapeHtml(place.business_name)}</b>${place.category ? ` · ${escapeHtml(place.category)}` : ''}`];
+/**
+ * A compact card for one place; icons instead of labels, so it reads the same in every language.
+ * A closed business is no lead: its name is struck through and the next line says it is closed.
+ */
+export function placeCardHtml(t: Translator, language: string, place: Place, position: number): string {
+  // Results stored before the status existed have none: they were read as trading places.
+  const closed = place.business_status === 'CLOSED_PERMANENTLY' || place.business_status === 'CLOSED_TEMPORARILY';
+  const name = closed ? `<s>${escapeHtml(place.business_name)}</s>` : escapeHtml(place.business_name);
+  const lines = [`<b>${position}. ${name}</b>${place.category ? ` · ${escapeHtml(place.category)}` : ''}`];
+  if (place.business_status === 'CLOSED_PERMANENTLY') lines.push(t(language, 'scrape-card-closed-permanently'));
+  if (place.business_status === 'CLOSED_TEMPORARILY') lines.push(t(language, 'scrape-card-closed-temporarily'));
   if (place.rating !== null) lines.push(`★ ${place.rating}${place.review_count !== null ? ` (${place.review_count})` : ''}`);
   if (place.phone) lines.push(`📞 ${escapeHtml(place.phone)}`);
   if (place.website) lines.push(`🌐 ${escapeHtml(place.website)}`);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { inTransaction } from '../../db/transaction.js';
 import type { Agent } from 'undici';
-import type { Place } from '../../../handlers/mapsPlace.js';
+import { idsFromPlaceUrl, type Place } from '../../../handlers/mapsPlace.js';
 import type { Config } from '../../config.js';
 import type { Translator } from '../../i18n.js';
 import type { Logger } from '../../logger.js';
@@ -11,8 +11,19 @@ import { escapeHtml } from '../telegram/html.js';
 import { WEBHOOKS_CHANNEL } from '../webhooks/dispatcher.js';
 import { BrowserNotFoundError, resolveChromium } from './browser.js';
 import { placesToCsv } from './csv.js';
+import type { ScrapeArea } from '../../../models/schema.js';
+import { cellCounts, searchArea, type AreaProgress } from './areaSearch.js';
 import { scrapeMaps, ScrapeBlockedError, ScrapeCancelledError } from './mapsScraper.js';
 import { csvFileName, placeCardHtml, progressHtml, type ScrapePhase } from './messages.js';
+import { scrapeJobsFinished, scrapePlaces } from '../metrics/metrics.js';
+import type { PlaceInput } from '../../../handlers/mapsPlaceInput.js';
+import type { PlaceChange } from '../../../handlers/mapsPlaceChanges.js';
+import { storeWatchResult } from '../watches/watchResults.js';
+import { changeCounts } from '../watches/watchMessages.js';
+import { scrapePlaceList } from './placeList.js';
+import { AllProxiesDownError } from './proxyFailures.js';
+import type { ProxyRotation } from './proxyRotation.js';
+import type { ScrapeProxy } from './proxyList.js';
 
 export const SCRAPE_JOB = 'maps-scrape';
 export const SCRAPE_RECOVER_JOB = 'maps-scrape-recover';
@@ -38,6 +49,12 @@ export interface ScrapeJobRow {
   max_results: number;
   language: string;
   webhook_url: string | null;
+  skip_known: boolean;
+  /** Set on the runs of a watch (source 'watch'). */
+  watch_id: string | null;
+  /** A place list instead of a search. */
+  places: PlaceInput[] | null;
+  area: ScrapeArea | null;
   status: string;
   cancel_requested: boolean;
   error: string | null;
@@ -49,14 +66,30 @@ export interface ScrapeJobRow {
   finished_at: Date | null;
 }
 
+/** An area's size is known only once all its cells are searched: until then, an estimate. */
+const areaExpected = (area: AreaProgress) => ({
+  total_expected: area.estimate,
+  total_is_estimate: true,
+  cells_done: area.cellsDone,
+  cells_total: area.cellsTotal,
+});
+
 export interface NewScrape {
   userId: number;
   chatId: number;
-  source: 'bot' | 'api';
+  source: 'bot' | 'api' | 'watch';
   query: string;
   maxResults: number;
   language: string;
   webhookUrl?: string | undefined;
+  /** Leave out places this user already got from an earlier scrape. */
+  skipKnown?: boolean | undefined;
+  /** A run of this watch: no progress message, outside the per-user limit (watches have their own). */
+  watchId?: string | undefined;
+  /** Open these places instead of searching (`query` is then a label such as "3 places"). */
+  places?: PlaceInput[] | undefined;
+  /** Search an area cell by cell instead of one Maps search (maxResults: places in all). */
+  area?: ScrapeArea | undefined;
 }
 
 export interface ScrapeJobsDeps {
@@ -71,6 +104,8 @@ export interface ScrapeJobsDeps {
   wakeWebhooks(): void;
   /** Address-guarded HTTP agent for the places' websites (same rule as webhooks). */
   websiteAgent?: Agent;
+  /** The browser's proxies, when SCRAPE_PROXIES sets any. */
+  proxies?: ProxyRotation | undefined;
 }
 
 export class TooManyScrapesError extends Error {
@@ -90,6 +125,7 @@ function errorKey(error: unknown): { key: string; detail: string } {
   const detail = error instanceof Error ? error.message : String(error);
   if (error instanceof ScrapeBlockedError) return { key: 'scrape-error-blocked', detail };
   if (error instanceof BrowserNotFoundError) return { key: 'scrape-error-browser', detail };
+  if (error instanceof AllProxiesDownError) return { key: 'scrape-error-proxies', detail };
   return { key: 'scrape-error-other', detail };
 }
 
@@ -104,29 +140,57 @@ export class ScrapeJobs {
   constructor(private readonly deps: ScrapeJobsDeps) {}
 
   async create(input: NewScrape): Promise<ScrapeJobRow> {
-    const { pool, t } = this.deps;
-    const job = await inTransaction(pool, async (client) => {
+    const job = await inTransaction(this.deps.pool, (client) => this.insert(client, input));
+    this.deps.wakeOutbox();
+    await this.deps.schedule(job.id);
+    return job;
+  }
+
+  /** The job's row (and progress message) in the caller's transaction; the caller schedules it after the commit. */
+  async insert(client: pg.PoolClient, input: NewScrape): Promise<ScrapeJobRow> {
+    const { t } = this.deps;
+    if (!input.watchId) {
       // One at a time per user decides the count, so two requests cannot both slip under the limit.
       await client.query('SELECT pg_advisory_xact_lock(7320004, $1::int)', [input.userId % 2_147_483_647]);
       const { rows: active } = await client.query<{ count: string }>(
-        `SELECT count(*) FROM scrape_jobs WHERE user_id = $1 AND status IN ('queued', 'running')`,
+        `SELECT count(*) FROM scrape_jobs WHERE user_id = $1 AND status IN ('queued', 'running') AND source <> 'watch'`,
         [input.userId],
       );
       if (Number(active[0]?.count ?? 0) >= ACTIVE_JOBS_PER_USER) throw new TooManyScrapesError();
-      const { rows } = await client.query<ScrapeJobRow>(
-        `INSERT INTO scrape_jobs (id, user_id, chat_id, source, query, max_results, language, webhook_url)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [newJobId(), input.userId, input.chatId, input.source, input.query, input.maxResults, input.language, input.webhookUrl ?? null],
-      );
-      const job = rows[0]!;
-      const html = progressHtml(t, job.language, { query: job.query, done: 0, total: job.max_results, phase: 'queued', found: 0, elapsedSeconds: 0 });
-      const [progressId] = await enqueueMessages(client, [{ chatId: input.chatId, html }]);
-      await client.query('UPDATE scrape_jobs SET progress_outbox_id = $2 WHERE id = $1', [job.id, progressId]);
-      job.progress_outbox_id = String(progressId);
-      return job;
+    }
+    const { rows } = await client.query<ScrapeJobRow>(
+      `INSERT INTO scrape_jobs (id, user_id, chat_id, source, query, max_results, language, webhook_url, skip_known, watch_id, places, area)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+      [
+        newJobId(),
+        input.userId,
+        input.chatId,
+        input.source,
+        input.query,
+        input.maxResults,
+        input.language,
+        input.webhookUrl ?? null,
+        input.skipKnown ?? false,
+        input.watchId ?? null,
+        input.places ? JSON.stringify(input.places) : null,
+        input.area ? JSON.stringify(input.area) : null,
+      ],
+    );
+    const job = rows[0]!;
+    // A watch speaks only when its run has something to say (see finish()).
+    if (input.watchId) return job;
+    const html = progressHtml(t, job.language, {
+      query: job.query,
+      done: 0,
+      total: job.max_results,
+      phase: 'queued',
+      found: 0,
+      elapsedSeconds: 0,
+      cells: job.area ? { done: 0, total: 0 } : undefined,
     });
-    this.deps.wakeOutbox();
-    await this.deps.schedule(job.id);
+    const [progressId] = await enqueueMessages(client, [{ chatId: input.chatId, html }]);
+    await client.query('UPDATE scrape_jobs SET progress_outbox_id = $2 WHERE id = $1', [job.id, progressId]);
+    job.progress_outbox_id = String(progressId);
     return job;
   }
 
@@ -135,8 +199,14 @@ export class ScrapeJobs {
     return rows[0];
   }
 
+  /** What the job delivered, in order; for a watch run, the places that changed (what its cards and webhooks carried). */
   async results(jobId: string): Promise<Place[]> {
-    const { rows } = await this.deps.pool.query<{ data: Place }>('SELECT data FROM scrape_results WHERE job_id = $1 ORDER BY position', [jobId]);
+    const { rows } = await this.deps.pool.query<{ data: Place }>(
+      `SELECT data FROM scrape_results r
+        WHERE job_id = $1 AND (r.change IS NOT NULL OR NOT EXISTS (SELECT 1 FROM scrape_jobs j WHERE j.id = $1 AND j.source = 'watch'))
+        ORDER BY position`,
+      [jobId],
+    );
     return rows.map((row) => row.data);
   }
 
@@ -245,32 +315,63 @@ export class ScrapeJobs {
       })().catch((error: unknown) => log.warn({ err: error, jobId: job.id }, 'scrape heartbeat failed'));
     }, HEARTBEAT_MS);
 
-    try {
+    // One attempt through one proxy (or none); after a proxy fails, the next resumes from what is stored.
+    const attempt = async (proxy: ScrapeProxy | undefined) => {
+      const options = {
+        executablePath: resolveChromium(config.scrape.chromiumPath),
+        baseUrl: config.scrape.mapsBaseUrl,
+        concurrency: config.scrape.concurrency,
+        emailTimeoutMs: config.scrape.emailTimeoutSeconds * 1000,
+        websiteAgent: this.deps.websiteAgent,
+        browserNice: config.scrape.browserNice,
+        proxy,
+        log,
+      };
+      if (job.places) return this.runPlaceList(job, options, controller.signal, progress);
       const { rows: done } = await pool.query<{ place_id: string; link: string }>(
         `SELECT place_id, data->>'google_maps_url' AS link FROM scrape_results WHERE job_id = $1`,
         [job.id],
       );
+      const known = job.skip_known ? await this.knownPlaces(job) : undefined;
       progress.done = done.length;
       progress.phase = 'searching';
       await progress.maybeEdit(true);
-      const summary = await scrapeMaps(
-        {
-          executablePath: resolveChromium(config.scrape.chromiumPath),
-          baseUrl: config.scrape.mapsBaseUrl,
-          concurrency: config.scrape.concurrency,
-          emailTimeoutMs: config.scrape.emailTimeoutSeconds * 1000,
-          websiteAgent: this.deps.websiteAgent,
-          browserNice: config.scrape.browserNice,
+      if (job.area) {
+        const area = job.area;
+        return searchArea({
+          pool,
           log,
-        },
+          scraper: options,
+          limits: config.scrape.area,
+          job: { ...job, area },
+          signal: controller.signal,
+          already: { placeIds: done.map((row) => row.place_id), links: done.map((row) => row.link), count: done.length },
+          known,
+          onResult: async (place, position, view) => {
+            await this.storeResult(job, place, position, areaExpected(view));
+            progress.done = position;
+            progress.phase = 'running';
+            progress.area = view;
+            await progress.maybeEdit(false);
+          },
+          onProgress: (view) => {
+            progress.area = view;
+            void progress.maybeEdit(false).catch((error: unknown) => log.warn({ err: error, jobId: job.id }, 'scrape progress edit failed'));
+          },
+        });
+      }
+      return scrapeMaps(
+        options,
         {
           query: job.query,
           maxResults: job.max_results,
           language: job.language,
           signal: controller.signal,
           already: { placeIds: done.map((row) => row.place_id), links: done.map((row) => row.link), count: done.length },
+          known,
           onResult: async (place, position) => {
-            await this.storeResult(job, place, position);
+            if (job.source === 'watch') await this.storeWatchResult(job, place, position);
+            else await this.storeResult(job, place, position);
             progress.done = position;
             progress.phase = 'running';
             await progress.maybeEdit(false);
@@ -280,6 +381,11 @@ export class ScrapeJobs {
           },
         },
       );
+    };
+
+    try {
+      const proxies = this.deps.proxies;
+      const summary = proxies && proxies.size > 0 ? await proxies.run(attempt) : await attempt(undefined);
       log.info({ jobId: job.id, ...summary }, 'scrape finished');
       await this.complete(job, startedAt);
     } catch (error) {
@@ -300,8 +406,27 @@ export class ScrapeJobs {
     }
   }
 
-  /** One result, its card and its webhook request, in one commit. */
-  private async storeResult(job: ScrapeJobRow, place: Place, position: number): Promise<void> {
+  /**
+   * What the user already has from their other scrapes: place ids, and the feature ids of their
+   * Maps links (a DOM-read place's id is its feature id), so a known link is not even opened.
+   */
+  private async knownPlaces(job: ScrapeJobRow): Promise<{ placeIds: string[]; featureIds: string[] }> {
+    const { rows } = await this.deps.pool.query<{ place_id: string; link: string | null }>(
+      `SELECT DISTINCT r.place_id, r.data->>'google_maps_url' AS link
+         FROM scrape_results r JOIN scrape_jobs j ON j.id = r.job_id
+        WHERE j.user_id = $1 AND j.id <> $2`,
+      [job.user_id, job.id],
+    );
+    const placeIds = rows.map((row) => row.place_id);
+    const featureIds = rows.flatMap((row) => {
+      const fromLink = row.link ? idsFromPlaceUrl(row.link).featureId : null;
+      return fromLink ? [fromLink, row.place_id] : [row.place_id];
+    });
+    return { placeIds, featureIds };
+  }
+
+  /** One result, its card and its webhook request, in one commit (`extra`: more payload fields). */
+  private async storeResult(job: ScrapeJobRow, place: Place, position: number, extra: Record<string, unknown> = {}, count = position): Promise<void> {
     const { pool } = this.deps;
     await inTransaction(pool, async (client) => {
       const payload = job.webhook_url
@@ -310,6 +435,7 @@ export class ScrapeJobs {
             status: 'processing',
             current_result: position,
             total_expected: job.max_results,
+            ...extra,
             result: webhookResult(place),
             timestamp: timestamp(),
           })
@@ -319,7 +445,7 @@ export class ScrapeJobs {
         `WITH result AS (
            INSERT INTO scrape_results (job_id, position, place_id, data) VALUES ($1, $2, $3, $4)
          ), counted AS (
-           UPDATE scrape_jobs SET result_count = $2 WHERE id = $1
+           UPDATE scrape_jobs SET result_count = $10 WHERE id = $1
          ), webhook AS (
            INSERT INTO webhook_deliveries (job_id, seq, url, message_id, payload, timeout_ms, deadline_at)
            SELECT $1, $2, $5, $6, $7::jsonb, $8, now() + make_interval(secs => $9) WHERE $5::text IS NOT NULL
@@ -337,9 +463,94 @@ export class ScrapeJobs {
           payload,
           RESULT_WEBHOOK_TIMEOUT_MS,
           this.deps.config.webhooks.retrySeconds,
+          count,
         ],
       );
-      await enqueueStreamItem(client, { chatId: Number(job.chat_id), html: placeCardHtml(place, position) }, `scrape:${job.id}`);
+      await enqueueStreamItem(client, { chatId: Number(job.chat_id), html: placeCardHtml(this.deps.t, job.language, place, position) }, `scrape:${job.id}`);
+    });
+    scrapePlaces.inc();
+    this.deps.wakeWebhooks();
+    this.deps.wakeOutbox();
+  }
+
+  /** A watch run's place: streamed only when it changed since the watch's last run. */
+  private async storeWatchResult(job: ScrapeJobRow, place: Place, position: number): Promise<void> {
+    const change = await inTransaction(this.deps.pool, (client) =>
+      storeWatchResult(
+        client,
+        {
+          t: this.deps.t,
+          retrySeconds: this.deps.config.webhooks.retrySeconds,
+          resultTimeoutMs: RESULT_WEBHOOK_TIMEOUT_MS,
+          timestamp: () => timestamp(),
+          webhookResult,
+        },
+        job,
+        place,
+        position,
+      ),
+    );
+    if (!change) return;
+    scrapePlaces.inc();
+    this.deps.wakeWebhooks();
+    this.deps.wakeOutbox();
+  }
+
+  /**
+   * A place list: every item in order, a place or why there is none, so `current_result` counts
+   * the list 1..n exactly. Items settled by an earlier attempt are not opened again.
+   */
+  private async runPlaceList(
+    job: ScrapeJobRow,
+    options: Parameters<typeof scrapePlaceList>[0],
+    signal: AbortSignal,
+    progress: ProgressReporter,
+  ): Promise<{ found: number; missing: number }> {
+    const { rows } = await this.deps.pool.query<{ position: number; found: boolean }>(
+      `SELECT position, true AS found FROM scrape_results WHERE job_id = $1 UNION ALL SELECT position, false FROM scrape_item_errors WHERE job_id = $1`,
+      [job.id],
+    );
+    let found = rows.filter((row) => row.found).length;
+    progress.done = rows.length;
+    progress.phase = 'running';
+    await progress.maybeEdit(true);
+    return scrapePlaceList(options, {
+      items: job.places ?? [],
+      language: job.language,
+      signal,
+      done: new Set(rows.map((row) => row.position)),
+      onItem: async (item, position, outcome) => {
+        if ('place' in outcome) await this.storeResult(job, outcome.place, position, { input: item.input }, ++found);
+        else await this.storeItemError(job, item, position, outcome.error);
+        progress.done = position;
+        await progress.maybeEdit(false);
+      },
+    });
+  }
+
+  /** A listed place that could not be had: its own line in the chat and its own webhook request, in its turn. */
+  private async storeItemError(job: ScrapeJobRow, item: PlaceInput, position: number, error: string): Promise<void> {
+    await inTransaction(this.deps.pool, async (client) => {
+      await client.query(`INSERT INTO scrape_item_errors (job_id, position, input, error) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+        job.id,
+        position,
+        item.input,
+        error,
+      ]);
+      if (job.webhook_url) {
+        await this.queueWebhook(client, job, position, RESULT_WEBHOOK_TIMEOUT_MS, {
+          job_id: job.id,
+          status: 'processing',
+          current_result: position,
+          total_expected: job.max_results,
+          input: item.input,
+          result: null,
+          error,
+          timestamp: timestamp(),
+        });
+      }
+      const html = this.deps.t(job.language, 'scrape-item-missing', { position, input: escapeHtml(item.input), error: escapeHtml(error) });
+      await enqueueStreamItem(client, { chatId: Number(job.chat_id), html }, `scrape:${job.id}`);
     });
     this.deps.wakeWebhooks();
     this.deps.wakeOutbox();
@@ -385,13 +596,24 @@ export class ScrapeJobs {
     const { pool, t, config } = this.deps;
     const language = job.language;
     const chatId = Number(job.chat_id);
+    scrapeJobsFinished.inc({ outcome: phase });
     const seconds = Math.round((Date.now() - startedAt) / 1000);
     const messages: OutgoingMessage[] = [];
     if (job.progress_outbox_id) {
+      const cells = job.area ? await cellCounts(pool, job.id) : undefined;
       messages.push({
         chatId,
         editOf: Number(job.progress_outbox_id),
-        html: progressHtml(t, language, { query: job.query, done: places.length, total: job.max_results, phase, found: places.length, elapsedSeconds: seconds }),
+        html: progressHtml(t, language, {
+          query: job.query,
+          done: places.length,
+          // An area's total is known at its end: what it held.
+          total: cells ? places.length : job.max_results,
+          phase,
+          found: places.length,
+          elapsedSeconds: seconds,
+          cells,
+        }),
       });
     }
     if (places.length > 0) {
@@ -410,7 +632,9 @@ export class ScrapeJobs {
         },
       });
     }
-    if (phase === 'completed') {
+    if (phase === 'completed' && job.source === 'watch') {
+      messages.push({ chatId, html: await this.watchSummary(job) });
+    } else if (phase === 'completed') {
       messages.push({
         chatId,
         html: t(language, 'scrape-summary', {
@@ -441,6 +665,7 @@ export class ScrapeJobs {
                 completed_at: timestamp(),
                 download_url: `/download/${job.id}`,
                 message: `Scraped ${places.length} places for "${job.query}"; CSV at ${config.http.publicUrl}/download/${job.id}`,
+                ...(job.watch_id ? { watch_id: job.watch_id } : {}),
               }
             : {
                 job_id: job.id,
@@ -457,6 +682,14 @@ export class ScrapeJobs {
     this.deps.wakeWebhooks();
   }
 
+  /** The end of a watch run: what changed, in one line, or that nothing did. */
+  private async watchSummary(job: ScrapeJobRow): Promise<string> {
+    const { rows } = await this.deps.pool.query<{ change: PlaceChange }>(`SELECT change FROM scrape_results WHERE job_id = $1 AND change IS NOT NULL`, [job.id]);
+    const query = escapeHtml(job.query);
+    if (rows.length === 0) return this.deps.t(job.language, 'watch-run-nothing', { query });
+    return this.deps.t(job.language, 'watch-run-summary', { query, ...changeCounts(rows.map((row) => row.change)) });
+  }
+
   /** For the progress reporter: queue an edit of the progress message. */
   async editProgress(job: ScrapeJobRow, html: string): Promise<void> {
     if (!job.progress_outbox_id) return;
@@ -464,8 +697,17 @@ export class ScrapeJobs {
     this.deps.wakeOutbox();
   }
 
-  progressText(job: ScrapeJobRow, view: { done: number; phase: ScrapePhase; found: number; elapsedSeconds: number }): string {
-    return progressHtml(this.deps.t, job.language, { query: job.query, total: job.max_results, ...view });
+  progressText(job: ScrapeJobRow, view: { done: number; phase: ScrapePhase; found: number; elapsedSeconds: number; area?: AreaProgress | undefined }): string {
+    const { area, ...rest } = view;
+    if (job.area) {
+      return progressHtml(this.deps.t, job.language, {
+        query: job.query,
+        ...rest,
+        total: area?.estimate ?? job.max_results,
+        cells: { done: area?.cellsDone ?? 0, total: area?.cellsTotal ?? 0 },
+      });
+    }
+    return progressHtml(this.deps.t, job.language, { query: job.query, total: job.max_results, ...rest });
   }
 }
 
@@ -488,6 +730,7 @@ class ProgressReporter {
   done = 0;
   found = 0;
   phase: ScrapePhase = 'queued';
+  area: AreaProgress | undefined;
   private lastText: string | undefined;
   private lastEditAt = 0;
   private editing = false;
@@ -507,6 +750,7 @@ class ProgressReporter {
       found: Math.max(this.found, this.done),
       // Whole seconds change the text on every tick; tens of seconds are enough to show life.
       elapsedSeconds: Math.floor((Date.now() - this.startedAt) / 10_000) * 10,
+      area: this.area,
     });
     if (text === this.lastText) return;
     this.editing = true;

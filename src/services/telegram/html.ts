@@ -5,9 +5,26 @@ export function escapeHtml(text: string): string {
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
-/** Length as Telegram counts it: after tags are removed and entities decoded, in UTF-16 units. */
+/**
+ * Length as Telegram counts it against its limits: the text after tags are removed and entities
+ * decoded, in Unicode code points (an emoji outside the BMP is one, as is `&amp;`).
+ */
 export function visibleLength(html: string): number {
-  return html.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#\d+);/g, '_').length;
+  return codePoints(html.replace(/<[^>]*>/g, '').replace(/&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);/g, '_'));
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // The low half of a surrogate pair is part of the code point its high half started.
+    if (code < 0xdc00 || code > 0xdfff || i === 0 || !isHighSurrogate(text.charCodeAt(i - 1))) count += 1;
+  }
+  return count;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 const OPEN_TAG = /<([a-z-]+)(\s[^>]*)?>/g;
@@ -79,9 +96,8 @@ function findCut(html: string, budget: number): number {
       const end = html.indexOf(';', i);
       i = end === -1 ? i + 1 : end + 1;
     } else {
-      // Keep surrogate pairs (emoji, rare scripts) together.
-      const code = html.charCodeAt(i);
-      i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      // One code point, as visibleLength counts it: surrogate pairs (emoji, rare scripts) stay whole.
+      i += isHighSurrogate(html.charCodeAt(i)) && i + 1 < html.length ? 2 : 1;
       if (ch === '\n') lastNewline = i;
       else if (ch === ' ') lastSpace = i;
     }

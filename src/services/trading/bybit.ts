@@ -64,9 +64,12 @@ export class BybitSession {
     return this.call(request);
   }
 
-  /** Sends one request only if the shared budget has room to spare now; undefined otherwise. */
-  async sendIfIdle<T>(request: (client: RestClientV5) => Promise<Answer<T>>): Promise<Answer<T> | undefined> {
-    if (!this.limiter.tryTake()) return undefined;
+  /**
+   * Sends one request only if the shared budget has room to spare now (less than `share` of it
+   * used); undefined otherwise.
+   */
+  async sendIfIdle<T>(request: (client: RestClientV5) => Promise<Answer<T>>, share?: number): Promise<Answer<T> | undefined> {
+    if (!this.limiter.tryTake(share)) return undefined;
     return this.call(request);
   }
 
@@ -95,6 +98,11 @@ export class InstrumentCache {
   private readonly entries = new Map<string, { instrument: Instrument | null; at: number }>();
 
   constructor(private readonly ttlMs = 10 * 60_000) {}
+
+  /** Drops a cached instrument, e.g. after Bybit refused an order sized from its filters. */
+  forget(session: BybitSession, category: 'linear' | 'spot', symbol: string): void {
+    this.entries.delete(`${session.account}|${category}|${symbol}`);
+  }
 
   /** The instrument, or null when Bybit does not list the symbol. */
   async get(session: BybitSession, category: 'linear' | 'spot', symbol: string): Promise<Instrument | null> {

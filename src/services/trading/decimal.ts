@@ -1,59 +1,71 @@
-/**
- * Exact decimal steps for order sizes. Bybit refuses a quantity that is not a multiple of the
- * instrument's step, and floats cannot say 0.1 exactly, so quantities are computed as scaled
- * integers from the step's own decimal places.
- */
+import BigJs from 'big.js';
 
-function decimalsOf(step: string): number {
-  const dot = step.indexOf('.');
-  return dot < 0 ? 0 : step.length - dot - 1;
-}
+type Big = BigJs.Big;
 
 /**
- * A float as the decimal it stands for: 15 significant digits (which drops float noise such as
- * 0.30000000000000004), written out in full without rounding further.
+ * Exact decimals for order sizes, prices and values. Bybit refuses a quantity that is not a
+ * multiple of the instrument's step and floats cannot say 0.1 exactly, so every sizing sum is
+ * done in decimal (big.js), never in floating point.
+ *
+ * A constructor of our own, so the settings below never touch another user of big.js. Divisions
+ * keep 40 decimal places and cut the rest off (round down): the quotient is never above the true
+ * one, so flooring it to a step of up to 40 decimals gives exactly the floor of the true value.
  */
-function plainDecimal(value: number): string {
-  const text = value.toPrecision(15);
-  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!match) return text;
-  const [, sign = '', first = '', rest = '', exponent = '0'] = match;
-  const digits = first + rest;
-  const point = 1 + Number(exponent);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+const Decimal = BigJs();
+Decimal.DP = 40;
+Decimal.RM = BigJs.roundDown;
+
+export type Dec = Big;
+export type DecimalInput = Big | number | string;
+
+const DECIMAL_TEXT = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A value as an exact decimal. A number is read as the shortest decimal that is that number
+ * (`String(0.1)` is "0.1"), i.e. the figure the user typed or the JSON carried, not the float's
+ * binary expansion.
+ */
+export function dec(value: DecimalInput): Big {
+  if (typeof value === 'object') return value instanceof Decimal ? value : new Decimal(String(value as object));
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  if (!DECIMAL_TEXT.test(text)) throw new Error(`not a decimal number: "${text}"`);
+  return new Decimal(text);
 }
 
-/** `"0.001"` -> 1000n-scaled integer, truncating any further digits. */
-function toScaled(value: number | string, decimals: number): bigint {
-  const text = typeof value === 'number' ? plainDecimal(value) : value.trim();
-  const negative = text.startsWith('-');
-  const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
-  const scaled = BigInt(whole + fraction.padEnd(decimals, '0').slice(0, decimals));
-  return negative ? -scaled : scaled;
-}
-
-function fromScaled(scaled: bigint, decimals: number): string {
-  const negative = scaled < 0n;
-  const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, '0');
-  const text = decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-  return negative ? `-${text}` : text;
+/** Decimal places of a step such as "0.001" (3) or "5" (0). */
+export function decimalsOf(step: string): number {
+  const value = dec(step);
+  // big.js keeps digits in `c` and the exponent in `e`: decimals = digits after the point.
+  return Math.max(0, value.c.length - value.e - 1);
 }
 
 /** The largest multiple of `step` not above `value`, written with the step's decimal places. */
-export function floorToStep(value: number | string, step: string): string {
-  const decimals = decimalsOf(step);
-  const stepScaled = toScaled(step, decimals);
-  if (stepScaled <= 0n) throw new Error(`invalid step "${step}"`);
-  const scaled = toScaled(value, decimals);
-  return fromScaled((scaled / stepScaled) * stepScaled, decimals);
+export function floorToStep(value: DecimalInput, step: string): string {
+  const stepValue = dec(step);
+  if (stepValue.lte('0')) throw new Error(`invalid step "${step}"`);
+  const multiples = dec(value).div(stepValue).round(0, BigJs.roundDown);
+  return multiples.times(stepValue).toFixed(decimalsOf(step));
 }
 
-/** Compares decimal strings (or numbers) exactly enough for limits: -1, 0, 1. */
-export function compareDecimal(a: number | string, b: number | string): number {
-  const decimals = Math.max(decimalsOf(String(a)), decimalsOf(String(b)), 12);
-  const x = toScaled(a, decimals);
-  const y = toScaled(b, decimals);
-  return x < y ? -1 : x > y ? 1 : 0;
+/** Compares two decimals exactly: -1, 0, 1. */
+export function compareDecimal(a: DecimalInput, b: DecimalInput): number {
+  return dec(a).cmp(dec(b));
+}
+
+/** Plain decimal text (never exponent notation), without trailing zeros. */
+export function plain(value: DecimalInput): string {
+  const text = dec(value).toFixed();
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** For messages: at most `significant` significant digits, cut (not rounded) so it never overstates. */
+export function shown(value: DecimalInput, significant = 12): string {
+  const exact = dec(value);
+  if (exact.eq('0')) return '0';
+  return plain(exact.prec(significant, BigJs.roundDown));
+}
+
+/** For messages: a value rounded half-up to `places` decimals, trailing zeros dropped. */
+export function rounded(value: DecimalInput, places: number): string {
+  return plain(dec(value).round(places, BigJs.roundHalfUp));
 }

@@ -10,6 +10,8 @@ export interface LinearInstrument {
   maxMktOrderQty: string;
   minNotionalValue: string;
   maxLeverage: number;
+  /** Prices (take-profit, stop-loss, limit) must be multiples of it. */
+  tickSize: string;
 }
 
 export interface SpotInstrument {
@@ -24,6 +26,7 @@ export interface SpotInstrument {
   maxMarketOrderQty: string;
   minOrderAmt: string;
   maxOrderAmt: string;
+  tickSize: string;
 }
 
 export type Instrument = LinearInstrument | SpotInstrument;
@@ -34,6 +37,7 @@ const str = (value: unknown, fallback = ''): string => (typeof value === 'string
 /** From one entry of `result.list` of /v5/market/instruments-info. */
 export function instrumentFrom(category: 'linear' | 'spot', raw: Raw): Instrument {
   const lot = (raw.lotSizeFilter ?? {}) as Raw;
+  const tickSize = str(((raw.priceFilter ?? {}) as Raw).tickSize, '0.01');
   const common = { symbol: str(raw.symbol), status: str(raw.status), baseCoin: str(raw.baseCoin), quoteCoin: str(raw.quoteCoin) };
   if (category === 'linear') {
     const leverage = (raw.leverageFilter ?? {}) as Raw;
@@ -45,6 +49,7 @@ export function instrumentFrom(category: 'linear' | 'spot', raw: Raw): Instrumen
       maxMktOrderQty: str(lot.maxMktOrderQty, str(lot.maxOrderQty, '1000000000')),
       minNotionalValue: str(lot.minNotionalValue, '0'),
       maxLeverage: Number(str(leverage.maxLeverage, '1')),
+      tickSize,
     };
   }
   return {
@@ -56,5 +61,6 @@ export function instrumentFrom(category: 'linear' | 'spot', raw: Raw): Instrumen
     maxMarketOrderQty: str(lot.maxMarketOrderQty, str(lot.maxOrderQty, '1000000000')),
     minOrderAmt: str(lot.minOrderAmt, '0'),
     maxOrderAmt: str(lot.maxOrderAmt, '1000000000'),
+    tickSize,
   };
 }

@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import type { I18n } from '@grammyjs/i18n';
 import type { TradingViewAlert } from '../../../handlers/tradingview.js';
 import { settingsFromRow } from '../../../models/trading.js';
-import { formatAlert } from '../alerts/formatAlert.js';
-import type { EventAction } from '../inbound/processor.js';
+import { parseTemplate, renderTemplate } from '../../../handlers/messageTemplate.js';
+import { alertTemplateValues, formatAlert } from '../alerts/formatAlert.js';
+import { eventOutcomes, type EventAction } from '../inbound/processor.js';
+import { tradeRequestFrom } from '../../../handlers/tradeSignal.js';
+import { enqueueMessages } from '../telegram/outbox.js';
+import { confirmButtons, formatConfirmCard } from './confirmCard.js';
 
 /**
  * The order link id of the orders an event may become: the event's id and a hash of when it
@@ -21,8 +25,13 @@ export function orderLinkIdFor(eventId: number, receivedAt: Date): string {
  * the trading service (never inside this transaction, which holds the batch's row locks).
  * Without keys the alert is relayed to the chat as before, with a hint how to trade it.
  */
-export function tradeTradingViewAlert(i18n: I18n, wake: (userId: number) => void): EventAction {
-  return async (event, { client, afterCommit }) => {
+export function tradeTradingViewAlert(
+  i18n: I18n,
+  wake: (userId: number) => void,
+  /** Confirm mode: how long a card waits, and what to call once one was queued (to expire it on time). */
+  confirmation?: { seconds: number; asked: (seconds: number) => void },
+): EventAction {
+  return async (event, { client, afterCommit, setOutcome }) => {
     const alert = event.payload as TradingViewAlert;
     const { rows } = await client.query<{
       market: string | null;
@@ -31,13 +40,22 @@ export function tradeTradingViewAlert(i18n: I18n, wake: (userId: number) => void
       account: string | null;
       default_symbol: string | null;
       max_lag_seconds: number | null;
+      price_tolerance_percent: string | null;
+      max_order_value_usdt: string | null;
+      protection: unknown;
+      sizing_mode: string | null;
+      sizing_percent: string | null;
+      confirm: boolean | null;
       has_keys: boolean;
       received_at: Date;
+      template: string | null;
     }>(
       `SELECT s.market, s.amount_usdt, s.leverage, s.account, s.default_symbol, s.max_lag_seconds,
+              s.price_tolerance_percent, s.max_order_value_usdt, s.protection,
+              s.sizing_mode, s.sizing_percent, s.confirm,
               EXISTS (SELECT 1 FROM bybit_keys k WHERE k.user_id = $1 AND k.account = coalesce(s.account, 'demo')) AS has_keys,
-              e.received_at
-         FROM inbound_events e LEFT JOIN trading_settings s ON s.user_id = $1
+              e.received_at, en.template
+         FROM inbound_events e LEFT JOIN trading_settings s ON s.user_id = $1 LEFT JOIN endpoints en ON en.id = e.endpoint_id
         WHERE e.id = $2`,
       [event.user.id, event.id],
     );
@@ -45,7 +63,11 @@ export function tradeTradingViewAlert(i18n: I18n, wake: (userId: number) => void
     if (!row) throw new Error(`inbound event ${event.id} vanished`);
     const t = (key: string, variables?: Record<string, string | number>) => i18n.t(event.user.language, key, variables);
     if (!row.has_keys) {
-      return [{ chatId: event.user.telegramId, html: `${formatAlert(alert, t)}\n\n${t('trade-not-configured')}` }];
+      setOutcome(eventOutcomes.relayedNoKeys);
+      // The user's own layout for this URL, when they set one and it still parses.
+      const template = row.template === null ? undefined : parseTemplate(row.template);
+      const body = template?.ok ? renderTemplate(template.parts, alertTemplateValues(alert)) : formatAlert(alert, t);
+      return [{ chatId: event.user.telegramId, html: `${body}\n\n${t('trade-not-configured')}` }];
     }
     const settings = settingsFromRow({
       market: row.market,
@@ -54,12 +76,39 @@ export function tradeTradingViewAlert(i18n: I18n, wake: (userId: number) => void
       account: row.account,
       defaultSymbol: row.default_symbol,
       maxLagSeconds: row.max_lag_seconds,
+      priceTolerancePercent: row.price_tolerance_percent,
+      maxOrderValueUsdt: row.max_order_value_usdt,
+      protection: row.protection,
+      sizingMode: row.sizing_mode,
+      sizingPercent: row.sizing_percent,
+      confirm: row.confirm,
     });
+    const parsed = tradeRequestFrom(alert);
+    const confirm = (parsed.ok ? parsed.request.confirm : null) ?? settings.confirm;
+    // A replay was confirmed on its own card already.
+    if (confirm && confirmation && event.replayOf === null) {
+      // Confirm mode: stored waiting for Execute; the card carries the signal's id.
+      const { rows: inserted } = await client.query<{ id: string }>(
+        `INSERT INTO trade_signals (event_id, user_id, alert, settings, order_link_id, received_at, status, confirm_until)
+         VALUES ($1, $2, $3, $4, $5, $6, 'confirm', now() + make_interval(secs => $7)) ON CONFLICT (event_id) DO NOTHING RETURNING id`,
+        [event.id, event.user.id, JSON.stringify(alert), JSON.stringify(settings), orderLinkIdFor(event.id, row.received_at), row.received_at, confirmation.seconds],
+      );
+      setOutcome(eventOutcomes.trade);
+      const signalId = inserted[0] ? Number(inserted[0].id) : undefined;
+      if (signalId === undefined) return [];
+      const [card] = await enqueueMessages(client, [
+        { chatId: event.user.telegramId, html: formatConfirmCard({ alert, settings, seconds: confirmation.seconds }, t), buttons: confirmButtons(t, signalId), sourceEventId: event.id },
+      ]);
+      await client.query(`UPDATE trade_signals SET confirm_card = $2 WHERE id = $1`, [signalId, card]);
+      afterCommit(() => confirmation.asked(confirmation.seconds));
+      return [];
+    }
     await client.query(
-      `INSERT INTO trade_signals (event_id, user_id, alert, settings, order_link_id, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
-      [event.id, event.user.id, JSON.stringify(alert), JSON.stringify(settings), orderLinkIdFor(event.id, row.received_at), row.received_at],
+      `INSERT INTO trade_signals (event_id, user_id, alert, settings, order_link_id, received_at, replay_of)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,
+      [event.id, event.user.id, JSON.stringify(alert), JSON.stringify(settings), orderLinkIdFor(event.id, row.received_at), row.received_at, event.replayOf],
     );
+    setOutcome(eventOutcomes.trade);
     afterCommit(() => wake(event.user.id));
     return [];
   };

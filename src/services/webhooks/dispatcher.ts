@@ -1,8 +1,10 @@
 import type pg from 'pg';
 import type { Agent } from 'undici';
+import { NotificationListener } from '../../db/listener.js';
 import type { Logger } from '../../logger.js';
 import { ClaimLoop } from '../claimLoop.js';
 import { signWebhook } from './signing.js';
+import { recordWebhookAttempt } from '../metrics/record.js';
 
 export const WEBHOOKS_CHANNEL = 'hookbot_webhooks';
 
@@ -59,7 +61,7 @@ function describe(error: unknown): string {
  */
 export class WebhookDispatcher {
   private readonly loop: ClaimLoop<ClaimedDelivery>;
-  private listener: pg.PoolClient | undefined;
+  private listener: NotificationListener | undefined;
   private bookkeeping: Promise<BookkeepingConnection> | undefined;
   private bookkeepingOpen: BookkeepingConnection | undefined;
   /** Cuts requests still waiting on a receiver when we stop: a slow receiver must not hold a shutdown. */
@@ -84,10 +86,18 @@ export class WebhookDispatcher {
 
   async start(): Promise<void> {
     if (this.running) return;
-    this.listener = await this.options.pool.connect();
-    this.listener.on('notification', () => this.wake());
-    this.listener.on('error', (error) => this.options.log.warn({ error: error.message }, 'webhook notification channel lost'));
-    await this.listener.query(`LISTEN ${WEBHOOKS_CHANNEL}`);
+    this.listener = new NotificationListener({
+      pool: this.options.pool,
+      log: this.options.log,
+      name: 'webhook dispatcher',
+      channels: [WEBHOOKS_CHANNEL],
+      onNotification: () => this.wake(),
+      // Deliveries queued while nobody listened were not announced.
+      onConnected: (_client, reconnected) => {
+        if (reconnected) this.wake();
+      },
+    });
+    await this.listener.start();
     this.loop.start();
   }
 
@@ -100,11 +110,8 @@ export class WebhookDispatcher {
     this.stopping.abort();
     await this.loop.stop();
     this.bookkeepingOpen?.drop();
-    if (this.listener) {
-      await this.listener.query(`UNLISTEN ${WEBHOOKS_CHANNEL}`).catch(() => undefined);
-      this.listener.release();
-      this.listener = undefined;
-    }
+    await this.listener?.close();
+    this.listener = undefined;
   }
 
   /**
@@ -231,6 +238,7 @@ export class WebhookDispatcher {
       }
       error = describe(caught);
     }
+    recordWebhookAttempt(status, error);
     if (!error) {
       const delivered = `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), locked_until = NULL, last_status = $2, last_error = NULL
           WHERE id = $1 RETURNING job_id, seq`;

@@ -1,12 +1,15 @@
-import { createHmac } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 
 /**
- * Standard Webhooks headers for one request: the signature is HMAC-SHA256, keyed with the
- * base64-decoded secret, over `<id>.<timestamp>.<body>`.
+ * Standard Webhooks headers for one request, signed by the spec's reference library (the one
+ * receivers verify with), so the signature scheme is never ours to get wrong. `messageId` is the
+ * delivery's stored id: a retry carries the same `webhook-id`, which lets receivers drop repeats.
  */
 export function signWebhook(secret: string, messageId: string, timestamp: Date, body: string): Record<string, string> {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const seconds = Math.floor(timestamp.getTime() / 1000);
-  const signature = createHmac('sha256', key).update(`${messageId}.${seconds}.${body}`).digest('base64');
-  return { 'webhook-id': messageId, 'webhook-timestamp': String(seconds), 'webhook-signature': `v1,${signature}` };
+  return {
+    'webhook-id': messageId,
+    'webhook-timestamp': String(seconds),
+    'webhook-signature': new Webhook(secret).sign(messageId, timestamp, body),
+  };
 }

@@ -18,7 +18,26 @@ export interface GreenApiSettings {
   [key: string]: unknown;
 }
 
+/** One entry of lastIncomingMessages (the fields we use). */
+export interface JournalMessage {
+  idMessage: string;
+  /** Unix seconds. */
+  timestamp: number;
+  typeMessage: string;
+  chatId: string;
+}
+
 export type GreenApiFailure = 'unauthorized' | 'missing' | 'unreachable' | 'rejected';
+
+/** A file going out to a messenger: its bytes, a name with the right extension, its MIME type. */
+export interface OutgoingFile {
+  data: Buffer;
+  fileName: string;
+  mimeType: string;
+}
+
+/** Green API's largest outgoing file. */
+export const GREEN_API_FILE_LIMIT = 100 * 1024 * 1024;
 
 export class GreenApiError extends Error {
   constructor(
@@ -37,15 +56,16 @@ export class GreenApiClient {
     private readonly timeoutMs: number,
   ) {}
 
-  private async call<T>(method: string, body?: unknown): Promise<T> {
+  private async call<T>(method: string, body?: unknown, query = ''): Promise<T> {
+    const form = body instanceof FormData;
     const { apiUrl, idInstance, apiTokenInstance } = this.credentials;
-    const url = `${apiUrl.replace(/\/+$/, '')}/waInstance${encodeURIComponent(idInstance)}/${method}/${encodeURIComponent(apiTokenInstance)}`;
+    const url = `${apiUrl.replace(/\/+$/, '')}/waInstance${encodeURIComponent(idInstance)}/${method}/${encodeURIComponent(apiTokenInstance)}${query}`;
     let response: Response;
     try {
       response = await fetch(url, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: body === undefined || form ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
@@ -73,6 +93,21 @@ export class GreenApiClient {
     return answer.stateInstance ?? 'unknown';
   }
 
+  /**
+   * The instance's journal of incoming messages of the last `minutes` (Green API may take up to two
+   * minutes to list a message): what the phone received, whether or not a webhook brought it.
+   */
+  async lastIncomingMessages(minutes: number): Promise<JournalMessage[]> {
+    const answer = await this.call<unknown>(`lastIncomingMessages`, undefined, `?minutes=${Math.max(1, Math.ceil(minutes))}`);
+    if (!Array.isArray(answer)) throw new GreenApiError('rejected', 'Green API lastIncomingMessages: answer is not a list');
+    return answer.flatMap((item: unknown) => {
+      const entry = item as Partial<JournalMessage> | null;
+      return entry && typeof entry.idMessage === 'string' && typeof entry.timestamp === 'number' && typeof entry.typeMessage === 'string'
+        ? [{ idMessage: entry.idMessage, timestamp: entry.timestamp, typeMessage: entry.typeMessage, chatId: String(entry.chatId ?? '') }]
+        : [];
+    });
+  }
+
   async setSettings(settings: GreenApiSettings): Promise<boolean> {
     const answer = await this.call<{ saveSettings?: boolean }>('setSettings', settings);
     return answer.saveSettings === true;
@@ -80,6 +115,19 @@ export class GreenApiClient {
 
   async getSettings(): Promise<GreenApiSettings> {
     return this.call<GreenApiSettings>('getSettings');
+  }
+
+  /** A file as a WhatsApp message (form-data upload; Green API takes up to 100 MB and picks the kind by the extension). */
+  async sendFileByUpload(chatId: string, file: OutgoingFile, caption: string | undefined, quotedMessageId?: string): Promise<string> {
+    const form = new FormData();
+    form.set('chatId', chatId);
+    form.set('file', new Blob([new Uint8Array(file.data)], { type: file.mimeType }), file.fileName);
+    form.set('fileName', file.fileName);
+    if (caption) form.set('caption', caption);
+    if (quotedMessageId) form.set('quotedMessageId', quotedMessageId);
+    const answer = await this.call<{ idMessage?: string }>('sendFileByUpload', form);
+    if (!answer.idMessage) throw new GreenApiError('rejected', 'Green API sendFileByUpload: no idMessage in the answer');
+    return answer.idMessage;
   }
 
   async sendMessage(chatId: string, message: string, quotedMessageId?: string): Promise<string> {

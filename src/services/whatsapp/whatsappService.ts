@@ -4,7 +4,7 @@ import type { WhatsAppConnectionRepository } from '../../../models/connections.j
 import type { EndpointRepository } from '../../../models/endpoints.js';
 import type { Logger } from '../../logger.js';
 import type { SecretBox } from '../secrets/secretBox.js';
-import { GreenApiClient, GreenApiError, type GreenApiFailure, type GreenApiSettings } from './greenApi.js';
+import { GreenApiClient, GreenApiError, type GreenApiFailure, type GreenApiSettings, type OutgoingFile } from './greenApi.js';
 
 export interface WhatsAppCredentials {
   idInstance: string;
@@ -148,6 +148,12 @@ export class WhatsAppService {
   }
 
   /** Sends a reply to a WhatsApp chat, quoting the message it answers. */
+  async replyFile(userId: number, chatId: string, file: OutgoingFile, caption: string | undefined, quotedMessageId: string | undefined): Promise<string> {
+    const stored = await this.credentialsOf(userId);
+    if (!stored) throw new GreenApiError('unauthorized', 'WhatsApp is not connected');
+    return this.client(stored).sendFileByUpload(chatId, file, caption, quotedMessageId);
+  }
+
   async reply(userId: number, chatId: string, text: string, quotedMessageId: string | undefined): Promise<string> {
     const stored = await this.credentialsOf(userId);
     if (!stored) throw new GreenApiError('unauthorized', 'WhatsApp is not connected');

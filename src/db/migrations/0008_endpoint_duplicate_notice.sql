@@ -1,0 +1,1 @@
+ALTER TABLE "endpoints" ADD COLUMN "duplicate_notice_at" timestamp with time zone;

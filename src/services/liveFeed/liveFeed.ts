@@ -1,0 +1,218 @@
+import type pg from 'pg';
+import { NotificationListener } from '../../db/listener.js';
+import type { Logger } from '../../logger.js';
+import { backoffMs } from '../backoff.js';
+import type { FeedItem, FeedSnapshots } from './feedSnapshot.js';
+
+/** The channel the database triggers (migration live_feed) notify, with the user id as payload. */
+export const LIVE_FEED_CHANNEL = 'live_feed';
+
+/**
+ * Where a page left off, sent back as Last-Event-ID when it reconnects: every event below
+ * `eventFloor` reached it in its final state, and every refused request up to `refusedMax`.
+ * Orders and scrapes are few and change in place: they are always sent again.
+ */
+export interface FeedCursor {
+  eventFloor: number;
+  refusedMax: number;
+}
+
+export function formatCursor(cursor: FeedCursor): string {
+  return `e${cursor.eventFloor}.r${cursor.refusedMax}`;
+}
+
+export function parseCursor(value: string | undefined): FeedCursor | undefined {
+  const match = /^e(\d{1,18})\.r(\d{1,18})$/.exec(value ?? '');
+  return match ? { eventFloor: Number(match[1]), refusedMax: Number(match[2]) } : undefined;
+}
+
+/** The open HTTP response of one page. */
+export interface FeedSink {
+  write(chunk: string): void;
+  end(): void;
+}
+
+export class TooManyStreamsError extends Error {
+  constructor(readonly scope: 'user' | 'server') {
+    super(scope === 'user' ? 'too many live views are open for this user; close one' : 'the server has as many live views open as it takes; try again later');
+    this.name = 'TooManyStreamsError';
+  }
+}
+
+/** One open page: what it was sent, so that each refresh sends only what changed. */
+class FeedStream {
+  private readonly sent = new Map<string, { json: string; item: FeedItem }>();
+  private first = true;
+
+  constructor(
+    readonly userId: number,
+    private readonly sink: FeedSink,
+    private cursor: FeedCursor,
+    private readonly resumed: boolean,
+  ) {}
+
+  push(items: FeedItem[]): void {
+    const changed: FeedItem[] = [];
+    const present = new Set<string>();
+    for (const item of items) {
+      present.add(item.key);
+      const json = JSON.stringify(item);
+      if (this.first && this.resumed && this.alreadyHas(item)) {
+        this.sent.set(item.key, { json, item });
+        continue;
+      }
+      if (this.sent.get(item.key)?.json !== json) {
+        changed.push(item);
+        this.sent.set(item.key, { json, item });
+      }
+    }
+    // Only the latest few are shown: what fell out of the window is forgotten here too.
+    for (const key of this.sent.keys()) if (!present.has(key)) this.sent.delete(key);
+    if (changed.length === 0 && !this.first) return;
+    this.cursor = this.nextCursor();
+    this.sink.write(`id: ${formatCursor(this.cursor)}\nevent: items\ndata: ${JSON.stringify({ initial: this.first, items: changed })}\n\n`);
+    this.first = false;
+  }
+
+  ping(): void {
+    this.sink.write(': ping\n\n');
+  }
+
+  end(): void {
+    this.sink.end();
+  }
+
+  private alreadyHas(item: FeedItem): boolean {
+    if (item.type !== 'entry') return false;
+    return item.kind === 'event' ? item.id < this.cursor.eventFloor : item.id <= this.cursor.refusedMax;
+  }
+
+  private nextCursor(): FeedCursor {
+    let { eventFloor, refusedMax } = this.cursor;
+    let lowestOpen = Infinity;
+    let highestEvent = eventFloor - 1;
+    for (const { item } of this.sent.values()) {
+      if (item.type !== 'entry') continue;
+      if (item.kind === 'refused') refusedMax = Math.max(refusedMax, item.id);
+      else {
+        highestEvent = Math.max(highestEvent, item.id);
+        if (!item.final) lowestOpen = Math.min(lowestOpen, item.id);
+      }
+    }
+    eventFloor = Math.min(lowestOpen, highestEvent + 1);
+    return { eventFloor, refusedMax };
+  }
+}
+
+interface Watch {
+  streams: Set<FeedStream>;
+  refreshing: boolean;
+  again: boolean;
+  /** Reads in a row that failed (the database away): the next is tried after the shared backoff. */
+  failures: number;
+}
+
+export interface LiveFeedOptions {
+  pool: pg.Pool;
+  log: Logger;
+  snapshots: FeedSnapshots;
+  maxPerUser: number;
+  maxTotal: number;
+  /** A comment line this often keeps proxies (nginx: proxy_read_timeout 60 s) from closing an idle stream. */
+  heartbeatMs?: number;
+}
+
+/**
+ * The live pages open on this web process, by user. Whichever process writes a user's rows, the
+ * database triggers NOTIFY `live_feed`; every web process listens, and the ones holding that
+ * user's pages read the user's latest rows once and send each page what it has not seen.
+ */
+export class LiveFeed {
+  private readonly watches = new Map<number, Watch>();
+  private total = 0;
+  private listener: NotificationListener | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: LiveFeedOptions) {}
+
+  async start(): Promise<void> {
+    this.listener = new NotificationListener({
+      pool: this.options.pool,
+      log: this.options.log,
+      name: 'live feed',
+      channels: [LIVE_FEED_CHANNEL],
+      onNotification: (message) => this.changed(Number(message.payload)),
+      // Whatever was written while nobody listened: every open page is brought up to date.
+      onConnected: (_client, reconnected) => {
+        if (reconnected) for (const userId of this.watches.keys()) this.changed(userId);
+      },
+    });
+    await this.listener.start();
+    this.heartbeat = setInterval(() => {
+      for (const watch of this.watches.values()) for (const stream of watch.streams) stream.ping();
+    }, this.options.heartbeatMs ?? 25_000);
+    this.heartbeat.unref();
+  }
+
+  get openStreams(): number {
+    return this.total;
+  }
+
+  /** Opens a page's stream; it gets its first items at once. Throws TooManyStreamsError past the limits. */
+  open(userId: number, sink: FeedSink, resume: FeedCursor | undefined): { close(): void } {
+    const watch = this.watches.get(userId) ?? { streams: new Set(), refreshing: false, again: false, failures: 0 };
+    if (watch.streams.size >= this.options.maxPerUser) throw new TooManyStreamsError('user');
+    if (this.total >= this.options.maxTotal) throw new TooManyStreamsError('server');
+    const stream = new FeedStream(userId, sink, resume ?? { eventFloor: 0, refusedMax: 0 }, resume !== undefined);
+    watch.streams.add(stream);
+    this.watches.set(userId, watch);
+    this.total += 1;
+    this.changed(userId);
+    let closed = false;
+    return {
+      close: () => {
+        if (closed) return;
+        closed = true;
+        this.total -= 1;
+        watch.streams.delete(stream);
+        if (watch.streams.size === 0 && this.watches.get(userId) === watch) this.watches.delete(userId);
+      },
+    };
+  }
+
+  /** Ends every stream (their pages reconnect, to another process behind the proxy) and stops listening. */
+  async stop(): Promise<void> {
+    clearInterval(this.heartbeat);
+    for (const watch of this.watches.values()) for (const stream of watch.streams) stream.end();
+    this.watches.clear();
+    this.total = 0;
+    await this.listener?.close();
+  }
+
+  /** A user's rows changed: one read at a time per user, and one more if it changed again meanwhile. */
+  private changed(userId: number): void {
+    const watch = this.watches.get(userId);
+    if (!watch) return;
+    if (watch.refreshing) {
+      watch.again = true;
+      return;
+    }
+    watch.refreshing = true;
+    void (async () => {
+      try {
+        do {
+          watch.again = false;
+          const { items } = await this.options.snapshots.read(userId);
+          for (const stream of watch.streams) stream.push(items);
+        } while (watch.again && watch.streams.size > 0);
+        watch.failures = 0;
+      } catch (error) {
+        watch.failures += 1;
+        this.options.log.warn({ userId, error: error instanceof Error ? error.message : String(error) }, 'live feed: could not read the latest rows; trying again');
+        setTimeout(() => this.changed(userId), backoffMs(watch.failures)).unref();
+      } finally {
+        watch.refreshing = false;
+      }
+    })();
+  }
+}
