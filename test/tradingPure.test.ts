@@ -424,4 +424,27 @@ describe('the shared limiter', () => {
       vi.useRealTimers();
     }
   });
+
+  it('gives spare slots only while the window keeps room for as many needed requests as it had', async () => {
+    let now = 0;
+    const limiter = new WindowLimiter(10, 1000, () => now);
+    // Needed requests arriving steadily at 4 per window.
+    for (let i = 0; i < 4; i += 1) {
+      await limiter.take();
+      now += 250;
+    }
+    now = 999;
+    // 4 needed in the window: 4 + 4 leaves room for 2 more only, though `share` alone would allow 5.
+    const spare = Array.from({ length: 5 }, () => limiter.tryTake(1));
+    expect(spare).toEqual([true, true, false, false, false]);
+    // The next window's needed requests all get a slot at once: none waits behind the spare ones.
+    now = 1250;
+    for (let i = 0; i < 4; i += 1) {
+      expect(limiter.queued).toBe(0);
+      await limiter.take();
+    }
+    // `share` still caps spare slots when nothing else is asked for.
+    now = 10_000;
+    expect(Array.from({ length: 6 }, () => limiter.tryTake(0.5))).toEqual([true, true, true, true, true, false]);
+  });
 });

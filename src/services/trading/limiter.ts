@@ -4,7 +4,10 @@
  * server together, so one instance is shared by all of them.
  */
 export class WindowLimiter {
+  /** When each grant in the window was made, oldest first. */
   private readonly granted: number[] = [];
+  /** Of those, the grants made by `take` (requests that must be sent): their times, oldest first. */
+  private readonly needed: number[] = [];
   private readonly waiting: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
 
@@ -24,14 +27,18 @@ export class WindowLimiter {
   }
 
   /**
-   * A slot now, only if nobody waits and the window is less than `share` used: for requests that
-   * are nice to have (the fill price of an order already placed), never at the cost of an order.
+   * A slot now for a request that is nice to have (the fill price of an order already placed),
+   * never at the cost of one that must be sent: only if nobody waits, the window is less than
+   * `share` used, and it would still have room for as many needed requests as the last window
+   * had. A slot taken stays in the window for its whole length, so spare slots taken while orders
+   * arrive steadily would make the orders of the next seconds wait.
    */
   tryTake(share = 0.5): boolean {
     if (this.waiting.length > 0) return false;
     const now = this.now();
-    while (this.granted.length > 0 && (this.granted[0] as number) <= now - this.windowMs) this.granted.shift();
+    this.expire(now);
     if (this.granted.length >= this.limit * share) return false;
+    if (this.granted.length + this.needed.length >= this.limit) return false;
     this.granted.push(now);
     return true;
   }
@@ -43,10 +50,17 @@ export class WindowLimiter {
 
   private tryGrant(): boolean {
     const now = this.now();
-    while (this.granted.length > 0 && (this.granted[0] as number) <= now - this.windowMs) this.granted.shift();
+    this.expire(now);
     if (this.granted.length >= this.limit) return false;
     this.granted.push(now);
+    this.needed.push(now);
     return true;
+  }
+
+  private expire(now: number): void {
+    const oldest = now - this.windowMs;
+    while (this.granted.length > 0 && (this.granted[0] as number) <= oldest) this.granted.shift();
+    while (this.needed.length > 0 && (this.needed[0] as number) <= oldest) this.needed.shift();
   }
 
   private schedule(): void {
