@@ -106,6 +106,30 @@ describe('account events from the private WebSocket', () => {
     expect(bybit.calls.some((c) => c.path === '/v5/execution/list' && c.apiKey === apiKey)).toBe(true);
   });
 
+  it('tells a live fill at once while a catch-up still waits for Bybit to answer it', async () => {
+    const { user, apiKey } = await trader();
+    bybit.setPosition(apiKey, 'DOGEUSDT', 100);
+    await until('the worker has subscribed the key', () => bybit.streams(apiKey) === 1);
+
+    // The next catch-up (the reconnect's, or the follow-up of the first connection) asks for
+    // missed fills, and Bybit takes 8 s to answer it.
+    const executionLists = () => bybit.calls.filter((c) => c.path === '/v5/execution/list' && c.apiKey === apiKey);
+    const asked = executionLists().length;
+    bybit.failNext('/v5/execution/list', 1, { kind: 'delay', ms: 8000 }, apiKey);
+    bybit.dropStreams(apiKey);
+    await until('the stream is back and a catch-up waits for its answer', () => bybit.streams(apiKey) === 1 && executionLists().length > asked);
+    const held = executionLists()[asked]!;
+
+    bybit.triggerStop(apiKey, 'DOGEUSDT', 'StopLoss', 0.09);
+    const stop = await telegram.waitForMessage(user.id, (m) => (m.plainText ?? '').includes('Stop-loss hit'), 15_000);
+    expect(stop.plainText).toContain('DOGEUSDT');
+    // Told from the stream before Bybit answered the catch-up: it did not wait in line behind it.
+    expect(Date.now()).toBeLessThan(held.at + 8000);
+    const before = await caughtUpTo(user.id);
+    await until('the held catch-up has finished', async () => (await caughtUpTo(user.id)) > before, 30_000);
+    expect(texts(user.id, 'Stop-loss hit')).toHaveLength(1);
+  });
+
   it('refuses a connection whose auth signature is wrong (the fake checks it as Bybit does)', async () => {
     const { WebSocket } = await import('ws');
     bybit.addAccount({ apiKey: 'WRONGSIGKEY1234567', secret: 'rightsecret1234567890abcdefghijklm' });

@@ -184,8 +184,8 @@ export interface FakeBybit {
   position(apiKey: string, symbol: string, positionIdx?: number): number;
   setPosition(apiKey: string, symbol: string, size: number, positionIdx?: number): void;
   leverage(apiKey: string, symbol: string): string | undefined;
-  /** The next `count` requests to `path` (e.g. '/v5/order/create') get this fault. */
-  failNext(path: string, count: number, fault: FakeBybitFault): void;
+  /** The next `count` requests to `path` (e.g. '/v5/order/create') get this fault; only those signed with `apiKey` when given. */
+  failNext(path: string, count: number, fault: FakeBybitFault, apiKey?: string): void;
   /** Every request fails at the socket until set back to false: the exchange is unreachable. */
   down: boolean;
   /** Added before every answer. */
@@ -263,7 +263,7 @@ export async function startFakeBybit(): Promise<FakeBybit> {
   const linear = new Map<string, FakeLinearInstrument>();
   const spot = new Map<string, FakeSpotInstrument>();
   const prices = new Map<string, number>();
-  const faults: Array<{ path: string; left: number; fault: FakeBybitFault }> = [];
+  const faults: Array<{ path: string; left: number; fault: FakeBybitFault; apiKey: string | undefined }> = [];
   const orderWaiters: Array<{ count: number; resolve: (orders: FakeOrder[]) => void }> = [];
   const walletTotals = new Map<string, { totalEquity?: number; totalAvailableBalance?: number }>();
   const pastClosedPnl: Array<{ apiKey: string; record: FakeClosedPnlInput }> = [];
@@ -336,8 +336,8 @@ export async function startFakeBybit(): Promise<FakeBybit> {
       if (!order) throw new Error(`fake Bybit: no resting order ${orderLinkId}`);
       fillResting(order);
     },
-    failNext(path, count, fault) {
-      faults.push({ path, left: count, fault });
+    failNext(path, count, fault, apiKey) {
+      faults.push({ path, left: count, fault, apiKey });
     },
     waitForOrders(count, timeoutMs = 10_000) {
       if (fake.orders.length >= count) return Promise.resolve(fake.orders.slice());
@@ -418,8 +418,8 @@ export async function startFakeBybit(): Promise<FakeBybit> {
     return found;
   }
 
-  function takeFault(path: string): FakeBybitFault | undefined {
-    const index = faults.findIndex((f) => f.path === path && f.left > 0);
+  function takeFault(path: string, apiKey: string | undefined): FakeBybitFault | undefined {
+    const index = faults.findIndex((f) => f.path === path && f.left > 0 && (f.apiKey === undefined || f.apiKey === apiKey));
     if (index < 0) return undefined;
     const entry = faults[index] as (typeof faults)[number];
     entry.left -= 1;
@@ -1298,7 +1298,7 @@ export async function startFakeBybit(): Promise<FakeBybit> {
       request.socket.destroy();
       return;
     }
-    const fault = takeFault(url.pathname);
+    const fault = takeFault(url.pathname, call.apiKey);
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === 'drop') {
       request.socket.destroy();

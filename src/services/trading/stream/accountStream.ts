@@ -32,8 +32,12 @@ export interface AccountStreamOptions {
   onExecutions(executions: Execution[]): Promise<void>;
   /** Linear positions as they change: side ('' when flat), size, take-profit and stop. */
   onPositions(positions: PositionReport[]): Promise<void>;
-  /** Runs after every (re)subscription and after a fill could not be recorded: looks up what was missed. */
-  catchUp(): Promise<void>;
+  /**
+   * Runs after every (re)subscription and after a fill could not be recorded: looks up what was
+   * missed. It asks Bybit outside the stream's queue, so live fills are not held behind a REST
+   * round trip (or a full request budget), and records through `inQueue`, in turn with them.
+   */
+  catchUp(inQueue: <T>(task: () => Promise<T>) => Promise<T>): Promise<void>;
   /**
    * A second catch-up this long after each (re)subscription: what the first left for later
    * (order ends too recent to tell apart from Hookbot's own cancellations). 0: none.
@@ -65,8 +69,11 @@ export class AccountStream {
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
-  /** Fills and catch-ups are handled one at a time, in order. */
+  /** Fills, positions and what catch-ups found are recorded one at a time, in order. */
   private work: Promise<void> = Promise.resolve();
+  /** The catch-up under way, if any; `catchUpAgain` asks for one more after it. */
+  private catchingUp: Promise<void> | undefined;
+  private catchUpAgain = false;
   private catchUpAttempt = 0;
   private catchUpTimer: NodeJS.Timeout | undefined;
   private followUpTimer: NodeJS.Timeout | undefined;
@@ -191,20 +198,44 @@ export class AccountStream {
   private scheduleCatchUp(delayMs: number): void {
     if (this.stopped) return;
     clearTimeout(this.catchUpTimer);
-    this.catchUpTimer = setTimeout(() => {
-      this.enqueue(async () => {
+    this.catchUpTimer = setTimeout(() => this.runCatchUp(), delayMs);
+  }
+
+  /** One catch-up at a time; one asked for meanwhile runs right after (it may look further). */
+  private runCatchUp(): void {
+    if (this.stopped) return;
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return;
+    }
+    this.catchingUp = (async () => {
+      try {
+        await this.options.catchUp((task) => this.inQueue(task));
+        this.catchUpAttempt = 0;
+      } catch (error) {
         if (this.stopped) return;
-        try {
-          await this.options.catchUp();
-          this.catchUpAttempt = 0;
-        } catch (error) {
-          this.catchUpAttempt += 1;
-          const delay = backoffMs(this.catchUpAttempt, { baseMs: 1000, maxMs: MAX_RECONNECT_MS });
-          this.options.log.warn({ err: error, delayMs: delay }, 'bybit catch-up failed; trying again');
-          this.scheduleCatchUp(delay);
-        }
+        this.catchUpAttempt += 1;
+        const delay = backoffMs(this.catchUpAttempt, { baseMs: 1000, maxMs: MAX_RECONNECT_MS });
+        this.options.log.warn({ err: error, delayMs: delay }, 'bybit catch-up failed; trying again');
+        this.scheduleCatchUp(delay);
+      }
+    })().finally(() => {
+      this.catchingUp = undefined;
+      if (this.catchUpAgain) {
+        this.catchUpAgain = false;
+        this.runCatchUp();
+      }
+    });
+  }
+
+  /** Runs `task` in the stream's queue and hands its result back; refused once the stream is stopped. */
+  private inQueue<T>(task: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.enqueue(async () => {
+        if (this.stopped) return reject(new Error('bybit private stream stopped'));
+        await task().then(resolve, reject);
       });
-    }, delayMs);
+    });
   }
 
   private enqueue(task: () => Promise<void>): void {

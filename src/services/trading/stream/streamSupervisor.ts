@@ -183,7 +183,7 @@ export class StreamSupervisor {
         this.breakeven(owner, credentials, queued.breakeven ?? [], streamLog);
       },
       onPositions: async (positions) => this.wake(await recordProtection(pool, owner, positions, t)),
-      catchUp: () => this.catchUp(owner, credentials, t),
+      catchUp: (inQueue) => this.catchUp(owner, credentials, t, inQueue),
       followUpMs: ORDER_SETTLE_MS + 1000,
     });
     this.held.set(id, { stream, sealedKey: row.api_key });
@@ -192,9 +192,15 @@ export class StreamSupervisor {
 
   /**
    * Looks up every fill since the last catch-up began and reports the ones not reported yet.
-   * The cursor moves only after they are recorded, and only while this process holds the key.
+   * Bybit is asked outside the stream's queue; what it answers is recorded in it. The cursor
+   * moves only after they are recorded, and only while this process holds the key.
    */
-  private async catchUp(owner: StreamOwner, credentials: { key: string; secret: string }, t: (key: string, variables?: Record<string, string | number>) => string): Promise<void> {
+  private async catchUp(
+    owner: StreamOwner,
+    credentials: { key: string; secret: string },
+    t: (key: string, variables?: Record<string, string | number>) => string,
+    inQueue: <T>(task: () => Promise<T>) => Promise<T>,
+  ): Promise<void> {
     const { pool } = this.options;
     const { rows } = await pool.query<{ since: string; now: string }>(
       `SELECT (extract(epoch FROM caught_up_to) * 1000)::bigint AS since, (extract(epoch FROM now()) * 1000)::bigint AS now
@@ -207,9 +213,9 @@ export class StreamSupervisor {
     const session = this.options.session(owner.account, credentials);
     const since = Number(cursor.since) - CLOCK_MARGIN_MS;
     const executions = await missedExecutions(session, since);
-    this.wake(await recordExecutions(pool, owner, executions, 'catch-up', t));
+    this.wake(await inQueue(() => recordExecutions(pool, owner, executions, 'catch-up', t)));
     const orders = await missedOrderEnds(session, since, Number(cursor.now) - ORDER_SETTLE_MS);
-    this.wake(await recordOrderEnds(pool, owner, orders, t));
+    this.wake(await inQueue(() => recordOrderEnds(pool, owner, orders, t)));
     // Moves due from these fills, and any a process left half-done (it died, or Bybit did not answer).
     await this.moveDue(owner, credentials, await pendingBreakevens(pool, owner));
     await pool.query(
