@@ -920,3 +920,21 @@ export const webhookDeliveries = pgTable(
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type ScrapeJob = typeof scrapeJobs.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+/**
+ * Which users have a live web view open, and on which web process: the database triggers that
+ * feed the view (channel `live_feed`) notify only for these users, so writes of everybody else
+ * take no NOTIFY (whose commit-time lock would serialize their commits). A process renews its
+ * rows while its pages are open; rows of a process that died expire.
+ */
+export const liveFeedWatchers = pgTable(
+  'live_feed_watchers',
+  {
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    holder: text('holder').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.holder] })],
+);

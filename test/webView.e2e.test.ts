@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInitData } from '../handlers/webAppAuth.js';
@@ -370,6 +371,48 @@ describe('with a second web process', () => {
     const key = `e${Number(posted.body.id)}`;
     await reader.until((data) => data.items.some((item) => item.key === key));
     expect(first.lastId).toMatch(/^e\d+\.r\d+$/);
+  });
+
+  it('notifies the live feed only for users with a page open, from when it opens until it closes', async () => {
+    const listener = new pg.Client({ connectionString: hookbot.databaseUrl });
+    await listener.connect();
+    try {
+      const heard: string[] = [];
+      listener.on('notification', (message) => {
+        if (message.channel === 'live_feed') heard.push(message.payload ?? '');
+      });
+      await listener.query('LISTEN live_feed');
+      // A user of its own: pages of the others stay open in the browser until the end.
+      const watcher: FakeUser = { id: 7709, first_name: 'Wafa', language_code: 'ar' };
+      await registerUser(telegram, watcher);
+      const token = await personalToken(telegram, watcher.id);
+      const userId = String((await hookbot.query<{ id: number }>('SELECT id FROM users WHERE telegram_id = $1', [watcher.id]))[0]!.id);
+      /** Stored and processed, and every notification committed before is heard (they arrive in commit order). */
+      const stored = async (id: string) => {
+        const posted = await postAlert(hookbot.url, token, { symbol: 'XRPUSDT', action: 'buy', id });
+        await expect.poll(async () => (await hookbot.query<{ status: string }>('SELECT status FROM inbound_events WHERE id = $1', [posted.body.id]))[0]?.status, { timeout: 20_000 }).toBe('processed');
+        await hookbot.query(`SELECT pg_notify('live_feed', 'sentinel-' || $1::text)`, [id]);
+        await expect.poll(() => heard.includes(`sentinel-${id}`), { timeout: 10_000 }).toBe(true);
+        heard.splice(heard.indexOf(`sentinel-${id}`), 1);
+      };
+      const forUser = () => heard.filter((payload) => payload === userId);
+      await stored('watch-none-1');
+      expect(forUser()).toEqual([]);
+
+      const { reader } = await freeStream(watcher);
+      await reader.until((data) => data.initial);
+      await stored('watch-open-1');
+      await expect.poll(() => heard.includes(userId), { timeout: 10_000 }).toBe(true);
+
+      await reader.close();
+      open.pop();
+      await expect.poll(async () => (await hookbot.query('SELECT 1 FROM live_feed_watchers WHERE user_id = $1', [userId])).length, { timeout: 20_000 }).toBe(0);
+      heard.length = 0;
+      await stored('watch-closed-1');
+      expect(forUser()).toEqual([]);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('resumes from Last-Event-ID with only what the page has not seen', async () => {

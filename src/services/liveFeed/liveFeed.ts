@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type pg from 'pg';
 import { NotificationListener } from '../../db/listener.js';
 import type { Logger } from '../../logger.js';
@@ -118,20 +120,35 @@ export interface LiveFeedOptions {
   snapshots: FeedSnapshots;
   maxPerUser: number;
   maxTotal: number;
-  /** A comment line this often keeps proxies (nginx: proxy_read_timeout 60 s) from closing an idle stream. */
+  /**
+   * A comment line this often keeps proxies (nginx: proxy_read_timeout 60 s) from closing an idle
+   * stream; the rows saying which users this process watches are renewed as often.
+   */
   heartbeatMs?: number;
 }
 
+/** A watcher row not renewed for this long is one of a process that died: triggers ignore it. */
+const WATCH_TTL_SECONDS = 120;
+/**
+ * A write whose trigger ran just before a page's watch was registered did not notify, and may
+ * commit after the page's first read: the page reads once more this long after registering.
+ */
+const LATE_WRITER_MS = 2_000;
+
 /**
  * The live pages open on this web process, by user. Whichever process writes a user's rows, the
- * database triggers NOTIFY `live_feed`; every web process listens, and the ones holding that
- * user's pages read the user's latest rows once and send each page what it has not seen.
+ * database triggers NOTIFY `live_feed` if some process watches that user (live_feed_watchers);
+ * every web process listens, and the ones holding that user's pages read the user's latest rows
+ * once and send each page what it has not seen.
  */
 export class LiveFeed {
   private readonly watches = new Map<number, Watch>();
   private total = 0;
   private listener: NotificationListener | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  private readonly holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  /** Per user, the registration being written: one at a time, each writing the state it finds. */
+  private readonly registering = new Map<number, Promise<void>>();
 
   constructor(private readonly options: LiveFeedOptions) {}
 
@@ -150,6 +167,7 @@ export class LiveFeed {
     await this.listener.start();
     this.heartbeat = setInterval(() => {
       for (const watch of this.watches.values()) for (const stream of watch.streams) stream.ping();
+      this.renewWatches();
     }, this.options.heartbeatMs ?? 25_000);
     this.heartbeat.unref();
   }
@@ -160,14 +178,23 @@ export class LiveFeed {
 
   /** Opens a page's stream; it gets its first items at once. Throws TooManyStreamsError past the limits. */
   open(userId: number, sink: FeedSink, resume: FeedCursor | undefined): { close(): void } {
-    const watch = this.watches.get(userId) ?? { streams: new Set(), refreshing: false, again: false, failures: 0 };
+    const existing = this.watches.get(userId);
+    const watch = existing ?? { streams: new Set(), refreshing: false, again: false, failures: 0 };
     if (watch.streams.size >= this.options.maxPerUser) throw new TooManyStreamsError('user');
     if (this.total >= this.options.maxTotal) throw new TooManyStreamsError('server');
     const stream = new FeedStream(userId, sink, resume ?? { eventFloor: 0, refusedMax: 0 }, resume !== undefined);
     watch.streams.add(stream);
     this.watches.set(userId, watch);
     this.total += 1;
-    this.changed(userId);
+    if (existing) {
+      this.changed(userId);
+    } else {
+      // Registered first, so that writes from now on notify; then read what is there.
+      void this.register(userId).finally(() => {
+        this.changed(userId);
+        setTimeout(() => this.changed(userId), LATE_WRITER_MS).unref();
+      });
+    }
     let closed = false;
     return {
       close: () => {
@@ -175,7 +202,10 @@ export class LiveFeed {
         closed = true;
         this.total -= 1;
         watch.streams.delete(stream);
-        if (watch.streams.size === 0 && this.watches.get(userId) === watch) this.watches.delete(userId);
+        if (watch.streams.size === 0 && this.watches.get(userId) === watch) {
+          this.watches.delete(userId);
+          void this.register(userId);
+        }
       },
     };
   }
@@ -186,7 +216,60 @@ export class LiveFeed {
     for (const watch of this.watches.values()) for (const stream of watch.streams) stream.end();
     this.watches.clear();
     this.total = 0;
+    await Promise.all(this.registering.values());
+    await this.options.pool
+      .query('DELETE FROM live_feed_watchers WHERE holder = $1', [this.holder])
+      .catch((error: unknown) => this.options.log.warn({ err: error }, 'live feed: watcher rows not removed; they expire'));
     await this.listener?.close();
+  }
+
+  /**
+   * Writes whether this process watches `userId` as it is when the write runs (a row while a page
+   * is open, none after the last closed), after any write for the user still under way.
+   */
+  private register(userId: number): Promise<void> {
+    const { pool, log } = this.options;
+    const previous = this.registering.get(userId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      try {
+        if (this.watches.has(userId)) {
+          await pool.query(
+            `INSERT INTO live_feed_watchers (user_id, holder, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))
+             ON CONFLICT (user_id, holder) DO UPDATE SET expires_at = excluded.expires_at`,
+            [userId, this.holder, WATCH_TTL_SECONDS],
+          );
+        } else {
+          await pool.query('DELETE FROM live_feed_watchers WHERE user_id = $1 AND holder = $2', [userId, this.holder]);
+        }
+      } catch (error) {
+        // The next renewal writes it again; meanwhile the page still gets its reads on reconnects.
+        log.warn({ userId, err: error }, 'live feed: watch not registered yet');
+      }
+    });
+    this.registering.set(userId, next);
+    void next.finally(() => {
+      if (this.registering.get(userId) === next) this.registering.delete(userId);
+    });
+    return next;
+  }
+
+  /** Keeps this process's watcher rows alive, and clears rows that processes which died left behind. */
+  private renewWatches(): void {
+    const { pool, log } = this.options;
+    const users = [...this.watches.keys()];
+    pool
+      .query(
+        `WITH renewed AS (
+           INSERT INTO live_feed_watchers (user_id, holder, expires_at)
+           SELECT w.user_id, $2, now() + make_interval(secs => $3) FROM unnest($1::bigint[]) AS w(user_id)
+             JOIN users u ON u.id = w.user_id
+           ON CONFLICT (user_id, holder) DO UPDATE SET expires_at = excluded.expires_at
+           RETURNING 1
+         )
+         DELETE FROM live_feed_watchers WHERE expires_at < now() - make_interval(secs => $3)`,
+        [users, this.holder, WATCH_TTL_SECONDS],
+      )
+      .catch((error: unknown) => log.warn({ err: error }, 'live feed: watches not renewed; trying again'));
   }
 
   /** A user's rows changed: one read at a time per user, and one more if it changed again meanwhile. */
