@@ -2,6 +2,7 @@ import { RestClientV5 } from 'bybit-api';
 import { classifyRetCode, classifyThrown, summarizeThrown, type Classified } from './errors.js';
 import { instrumentFrom, type Instrument } from './instruments.js';
 import type { WindowLimiter } from './limiter.js';
+import { signBybitMessage } from './signing.js';
 
 export type Account = 'demo' | 'real';
 
@@ -49,6 +50,7 @@ export class BybitSession {
     this.client = new RestClientV5(
       {
         ...(credentials ? { key: credentials.key, secret: credentials.secret } : {}),
+        customSignMessageFn: signBybitMessage,
         demoTrading: account === 'demo',
         recv_window: settings.recvWindowMs,
         keepAlive: true,

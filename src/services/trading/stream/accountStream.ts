@@ -1,6 +1,7 @@
 import { WebsocketClient } from 'bybit-api';
 import type { Logger } from '../../../logger.js';
 import { backoffMs } from '../../backoff.js';
+import { signBybitMessage } from '../signing.js';
 import { executionFrom, type Execution } from './execution.js';
 
 /** Bybit's private topics: every fill, order change, position change and balance change of the account. */
@@ -107,6 +108,7 @@ export class AccountStream {
         secret: credentials.secret,
         demoTrading: demo,
         recvWindow: recvWindowMs,
+        customSignMessageFn: signBybitMessage,
         pingInterval: 10_000,
         pongTimeout: 5_000,
         ...(wsUrl ? { wsUrl } : {}),
