@@ -116,8 +116,14 @@
   }
 
   // --- rendering
-  const when = (iso) =>
-    iso ? new Intl.DateTimeFormat(state.language, { dateStyle: 'short', timeStyle: 'medium', numberingSystem: 'latn' }).format(new Date(iso)) : '—';
+  // Formatters are made once per language: making one costs more than drawing a card.
+  const formatters = new Map();
+  function formatter(name, options) {
+    const id = `${state.language}|${name}`;
+    if (!formatters.has(id)) formatters.set(id, new Intl.DateTimeFormat(state.language, { ...options, numberingSystem: 'latn' }));
+    return formatters.get(id);
+  }
+  const when = (iso) => (iso ? formatter('long', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso)) : '—');
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
     Object.assign(node, props);
@@ -126,8 +132,7 @@
   }
   const timeEl = (iso) => el('time', { dateTime: iso || '', textContent: when(iso) });
   // The table's columns are narrow on a phone: day and minute only, the full time on hover.
-  const shortWhen = (iso) =>
-    iso ? new Intl.DateTimeFormat(state.language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', numberingSystem: 'latn' }).format(new Date(iso)) : '—';
+  const shortWhen = (iso) => (iso ? formatter('short', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso)) : '—');
   const shortTimeEl = (iso) => el('time', { dateTime: iso || '', textContent: shortWhen(iso), title: when(iso) });
   const byNewest = (a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id);
   const itemsOf = (type) => [...state.items.values()].filter((item) => item.type === type);
@@ -169,9 +174,28 @@
     return card;
   }
 
+  /** Makes `list`'s children exactly `nodes`, moving only the ones out of place (a new row on top moves nothing else). */
+  function placeInOrder(list, nodes) {
+    nodes.forEach((node, index) => {
+      const there = list.children[index];
+      if (there !== node) list.insertBefore(node, there ?? null);
+    });
+    while (list.children.length > nodes.length) list.lastElementChild.remove();
+  }
+
+  // The card drawn for each row, kept while its row is unchanged: a frame redraws only what it changed.
+  const drawnCards = new Map();
   function renderList(type, listId, card, fresh) {
     const items = itemsOf(type).sort(byNewest);
-    $(listId).replaceChildren(...items.map((item) => card(item, fresh.has(item.key))));
+    const nodes = items.map((item) => {
+      const drawn = drawnCards.get(item.key);
+      if (drawn && drawn.item === item) return drawn.node;
+      const node = card(item, fresh.has(item.key));
+      drawnCards.set(item.key, { item, node });
+      return node;
+    });
+    for (const [key, drawn] of drawnCards) if (drawn.item.type === type && state.items.get(key) !== drawn.item) drawnCards.delete(key);
+    placeInOrder($(listId), nodes);
     $(`[data-empty="${type === 'entry' ? 'events' : `${type}s`}"]`).hidden = items.length > 0;
   }
 
