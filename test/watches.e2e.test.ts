@@ -139,6 +139,9 @@ describe('watches', () => {
     // The CSV and /download carry the changes only.
     const download = await fetch(`${hookbot.url}/download/${second.jobId}`, { headers: { authorization: `Bearer ${key.key}` } });
     expect((await download.text()).trim().split('\r\n')).toHaveLength(5);
+    // The run's job names its watch.
+    const job = await api(hookbot.url, 'GET', `/jobs/${second.jobId}`, { key: key.key });
+    expect(job.body).toMatchObject({ job_id: second.jobId, watch_id: watchId, status: 'completed' });
     const [snapshots] = await hookbot.query<{ count: string }>(`SELECT count(*) FROM maps_watch_places WHERE watch_id = $1`, [watchId]);
     expect(Number(snapshots!.count)).toBe(6);
   });

@@ -37,6 +37,7 @@ const jobView = z.object({
   query: z.string(),
   max_results: z.number(),
   skip_known: z.boolean(),
+  watch_id: z.string().nullable().describe('the watch this run belongs to, null for a scrape started by hand'),
   area: z
     .object({
       bbox: z.array(z.number()).optional(),
@@ -68,6 +69,7 @@ async function view(scrapes: ScrapeJobs, pool: pg.Pool, job: ScrapeJobRow): Prom
     query: job.query,
     max_results: job.max_results,
     skip_known: job.skip_known,
+    watch_id: job.watch_id,
     area: job.area && cells ? { ...job.area, cells_done: cells.done, cells_total: cells.total } : null,
     results: job.result_count,
     error: job.error,
