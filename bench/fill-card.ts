@@ -11,6 +11,7 @@ import { startFakeTelegram } from '../test/support/fakeTelegram.js';
 import { startBareFillClient } from './bareFillClient.js';
 import { seedTraders } from './seedTraders.js';
 import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
+import { until as pollUntil } from '../test/support/until.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Fills per second over all users; each user's card gets one every USERS / RATE s (> the 1 s pace). */
@@ -19,13 +20,8 @@ const USERS = 20;
 const ENCRYPTION_KEY = '0f'.repeat(32);
 const CHAT_BASE = 3_000_000;
 
-async function until(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Polls until `check` holds; 60_000 ms bound a hang on a loaded machine, they are not a speed target. */
+const until = (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000) => pollUntil(what, check, timeoutMs);
 
 async function main(): Promise<void> {
   const postgres = await startPostgres();

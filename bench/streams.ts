@@ -13,6 +13,7 @@ import { startFakeTelegram } from '../test/support/fakeTelegram.js';
 import { startBareFillClient } from './bareFillClient.js';
 import { saveTraderKeys, seedTraders } from './seedTraders.js';
 import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
+import { until as pollUntil } from '../test/support/until.js';
 
 const USERS = Number(process.env.BENCH_STREAM_USERS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -20,13 +21,8 @@ const RATE = 50;
 const ENCRYPTION_KEY = '1e'.repeat(32);
 const CHAT_BASE = 4_000_000;
 
-async function until(what: string, check: () => boolean, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Polls until `check` holds; 180_000 ms bound a hang on a loaded machine, they are not a speed target. */
+const until = (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 180_000) => pollUntil(what, check, timeoutMs);
 
 /** Resident memory of a process, MB (VmRSS). */
 async function rssMb(pid: number): Promise<number> {

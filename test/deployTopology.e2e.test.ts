@@ -10,6 +10,7 @@ import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js'
 import { personalToken, registerUser, testEnv } from './support/hookbot.js';
 import { startNginx, type RunningNginx } from './support/nginx.js';
 import { spawnUntilReady, type ReadyProcess } from './support/processes.js';
+import { until as pollUntil } from './support/until.js';
 
 /**
  * deploy/compose.yaml, run without containers: every Hookbot service of the file becomes a process
@@ -115,13 +116,8 @@ async function outboxPending(): Promise<number> {
   }
 }
 
-async function until(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Polls until `check` holds; 90_000 ms bound a hang on a loaded machine, they are not a speed target. */
+const until = (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 90_000) => pollUntil(what, check, timeoutMs);
 
 describe('the deploy topology (deploy/compose.yaml) behind nginx', () => {
   it('is two web processes, one worker and one bot', () => {

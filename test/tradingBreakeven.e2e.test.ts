@@ -5,6 +5,7 @@ import { addStandardMarkets, startFakeBybit, type FakeBybit } from './support/fa
 import { startFakeTelegram, type FakeTelegram, type FakeUser, type SentMessage } from './support/fakeTelegram.js';
 import { personalToken, postAlert, registerUser, spawnHookbot, testEnv, type ChildHookbot } from './support/hookbot.js';
 import { enterKeys } from './support/trading.js';
+import { until as pollUntil } from './support/until.js';
 
 let telegram: FakeTelegram;
 let bybit: FakeBybit;
@@ -24,14 +25,8 @@ afterAll(async () => {
   await bybit?.close();
 });
 
-/** Polls until `check` holds; the generous timeout is for a loaded machine, not a speed target. */
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** Polls until `check` holds; 30_000 ms bound a hang on a loaded machine, they are not a speed target. */
+const until = (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000) => pollUntil(what, check, timeoutMs);
 
 function cardText(card: SentMessage): string {
   const message = telegram.chat(card.chatId).messages.find((m) => m.message_id === card.messageId);

@@ -4,6 +4,7 @@ import { addStandardMarkets, startFakeBybit, type FakeBybit } from './support/fa
 import { startFakeTelegram, type FakeTelegram, type FakeUser } from './support/fakeTelegram.js';
 import { registerUser, spawnHookbot, startTestHookbot, testEnv, type ChildHookbot, type TestHookbot } from './support/hookbot.js';
 import { enterKeys } from './support/trading.js';
+import { until } from './support/until.js';
 
 let telegram: FakeTelegram;
 let bybit: FakeBybit;
@@ -26,14 +27,6 @@ afterAll(async () => {
   await bybit?.close();
 });
 
-/** Polls until `check` holds; the generous timeout is for a loaded machine, not a speed target. */
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 let nextId = 9400;
 

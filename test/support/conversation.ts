@@ -23,10 +23,4 @@ export function chatShows(telegram: FakeTelegram, chatId: number, text: string):
   return telegram.chat(chatId).messages.some((m) => 'text' in m && m.text === text);
 }
 
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { waitUntil } from './until.js';
