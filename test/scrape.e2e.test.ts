@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WEBHOOKS_CHANNEL } from '../src/services/webhooks/dispatcher.js';
 import { chromiumDescendants } from './support/chromiumProcesses.js';
 import { startFakeMaps, type FakeMaps } from './support/fakeMaps.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
@@ -193,6 +195,31 @@ describe('scrapes over HTTP with webhooks', () => {
     expect(csvRows.map((row) => row.split(',')[0]!.replace(/^"|"$/g, ''))).toEqual(names);
     // Non-Latin names survive the trip.
     expect(raw.toString('utf8')).toContain('Ίλιον');
+  });
+
+  it("hands a result's request straight to its own dispatcher: no other process is woken for it", async () => {
+    // Every announcement on the dispatchers' channel, while a one-place scrape runs.
+    const listener = new pg.Client({ connectionString: hookbot.databaseUrl });
+    await listener.connect();
+    const announced: string[] = [];
+    listener.on('notification', (notification) => announced.push(notification.channel));
+    await listener.query(`LISTEN ${WEBHOOKS_CHANNEL}`);
+    try {
+      const before = receiver.requests.length;
+      const jobId = await startScrape({ query: 'coffee', max_results: 1, webhook_url: receiver.url });
+      await waitForJobEnd(hookbot.url, aliceKey.key, jobId);
+      await receiver.waitFor((requests) => requests.slice(before).some((request) => request.payload.status === 'completed'));
+      const received = receiver.requests.slice(before).filter((request) => request.payload.job_id === jobId);
+      expect(received.map((request) => request.payload.current_result ?? request.payload.status)).toEqual([1, 'completed']);
+      // The first result of a job has nothing before it to wait for: leased as it was stored and
+      // sent by the process that stored it. Only the final request went through the announcement.
+      await listener.query('SELECT 1');
+      expect(announced).toEqual([WEBHOOKS_CHANNEL]);
+      const [row] = await hookbot.query<{ attempts: number; status: string }>(`SELECT attempts, status FROM webhook_deliveries WHERE job_id = $1 AND seq = 1`, [jobId]);
+      expect(row).toEqual({ attempts: 1, status: 'delivered' });
+    } finally {
+      await listener.end();
+    }
   });
 
   it('marks closed businesses in the chat, the CSV and the webhook, with the new fields after the old columns', async () => {

@@ -48,6 +48,7 @@ export function mapsScrapesModule(host: ModuleHost): IntegrationModule {
     schedule: (jobId) => host.scheduleJob(SCRAPE_JOB, { jobId }),
     wakeOutbox: host.wakeOutbox,
     wakeWebhooks: () => dispatcher?.wake(),
+    localDispatcher: () => dispatcher,
     websiteAgent: agent,
     proxies,
   });

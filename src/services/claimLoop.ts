@@ -41,6 +41,16 @@ export class ClaimLoop<T> {
     this.wakeUp?.();
   }
 
+  /**
+   * Handles an item leased by other means (inserted already leased to this process) beside the
+   * claimed ones; false when the loop is not running, and the caller must give the lease back.
+   */
+  adopt(item: T): boolean {
+    if (!this.active) return false;
+    this.track(item);
+    return true;
+  }
+
   /** Claims no more; resolves once the items in flight are done. */
   async stop(): Promise<void> {
     if (!this.active) return;
@@ -63,21 +73,23 @@ export class ClaimLoop<T> {
           await sleep(idleMs);
         }
       }
-      for (const item of claimed) {
-        const task = this.options
-          .handle(item)
-          .catch((error: unknown) => this.options.onError(error, item))
-          .finally(() => {
-            this.inFlight.delete(task);
-            this.wake();
-          });
-        this.inFlight.add(task);
-      }
+      for (const item of claimed) this.track(item);
       const full = this.inFlight.size >= concurrency;
       if ((claimed.length === 0 || full) && !this.pendingWake && this.active) await this.idle(idleMs);
     }
     // Finish what is under way; anything not started stays pending for the next start.
     await Promise.all(this.inFlight);
+  }
+
+  private track(item: T): void {
+    const task = this.options
+      .handle(item)
+      .catch((error: unknown) => this.options.onError(error, item))
+      .finally(() => {
+        this.inFlight.delete(task);
+        this.wake();
+      });
+    this.inFlight.add(task);
   }
 
   private idle(ms: number): Promise<void> {

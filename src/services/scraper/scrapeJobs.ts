@@ -8,7 +8,7 @@ import type { Translator } from '../../i18n.js';
 import type { Logger } from '../../logger.js';
 import { enqueueMessages, enqueueStreamItem, outboxUpload, type OutgoingMessage } from '../telegram/outbox.js';
 import { escapeHtml } from '../telegram/html.js';
-import { WEBHOOKS_CHANNEL } from '../webhooks/dispatcher.js';
+import { CLAIMED_COLUMNS, leaseEnd, WEBHOOKS_CHANNEL, type ClaimedDelivery, type WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { BrowserNotFoundError, resolveChromium } from './browser.js';
 import { placesToCsv } from './csv.js';
 import type { ScrapeArea } from '../../../models/schema.js';
@@ -102,6 +102,8 @@ export interface ScrapeJobsDeps {
   /** In-process nudges after a commit (other processes hear NOTIFY). */
   wakeOutbox(): void;
   wakeWebhooks(): void;
+  /** This process's webhook dispatcher while one runs: a result's request is handed to it at once. */
+  localDispatcher?(): Pick<WebhookDispatcher, 'takesLeased' | 'sendLeased'> | undefined;
   /** Address-guarded HTTP agent for the places' websites (same rule as webhooks). */
   websiteAgent?: Agent;
   /** The browser's proxies, when SCRAPE_PROXIES sets any. */
@@ -428,7 +430,8 @@ export class ScrapeJobs {
   /** One result, its card and its webhook request, in one commit (`extra`: more payload fields). */
   private async storeResult(job: ScrapeJobRow, place: Place, position: number, extra: Record<string, unknown> = {}, count = position): Promise<void> {
     const { pool } = this.deps;
-    await inTransaction(pool, async (client) => {
+    const dispatcher = this.deps.localDispatcher?.();
+    const leased = await inTransaction(pool, async (client) => {
       const payload = job.webhook_url
         ? JSON.stringify({
             job_id: job.id,
@@ -441,18 +444,24 @@ export class ScrapeJobs {
           })
         : null;
       // One statement for the result, the count and the webhook request: the webhook's lag starts here.
-      await client.query(
+      // The request is leased to this process's dispatcher as it is inserted when nothing earlier
+      // of the job is still pending (results are stored one at a time per job, so the order
+      // holds), and sent right after the commit; otherwise the dispatchers are notified.
+      const { rows } = await client.query<ClaimedDelivery & { leased: boolean }>(
         `WITH result AS (
            INSERT INTO scrape_results (job_id, position, place_id, data) VALUES ($1, $2, $3, $4)
          ), counted AS (
            UPDATE scrape_jobs SET result_count = $10 WHERE id = $1
          ), webhook AS (
-           INSERT INTO webhook_deliveries (job_id, seq, url, message_id, payload, timeout_ms, deadline_at)
-           SELECT $1, $2, $5, $6, $7::jsonb, $8, now() + make_interval(secs => $9) WHERE $5::text IS NOT NULL
+           INSERT INTO webhook_deliveries AS d (job_id, seq, url, message_id, payload, timeout_ms, deadline_at, attempts, locked_until)
+           SELECT $1, $2, $5, $6, $7::jsonb, $8::int, now() + make_interval(secs => $9),
+                  CASE WHEN lease.here THEN 1 ELSE 0 END, CASE WHEN lease.here THEN ${leaseEnd('$8::int')} END
+             FROM (SELECT $11::boolean AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.job_id = $1 AND p.status = 'pending') AS here) AS lease
+            WHERE $5::text IS NOT NULL
            ON CONFLICT (job_id, seq) DO NOTHING
-           RETURNING id
+           RETURNING d.locked_until IS NOT NULL AS leased, ${CLAIMED_COLUMNS}
          )
-         SELECT CASE WHEN EXISTS (SELECT 1 FROM webhook) THEN pg_notify('${WEBHOOKS_CHANNEL}', '') END`,
+         SELECT w.*, CASE WHEN NOT w.leased THEN pg_notify('${WEBHOOKS_CHANNEL}', '') END AS notified FROM webhook w`,
         [
           job.id,
           position,
@@ -464,12 +473,15 @@ export class ScrapeJobs {
           RESULT_WEBHOOK_TIMEOUT_MS,
           this.deps.config.webhooks.retrySeconds,
           count,
+          dispatcher?.takesLeased ?? false,
         ],
       );
       await enqueueStreamItem(client, { chatId: Number(job.chat_id), html: placeCardHtml(this.deps.t, job.language, place, position) }, `scrape:${job.id}`);
+      return rows[0]?.leased ? rows[0] : undefined;
     });
     scrapePlaces.inc();
-    this.deps.wakeWebhooks();
+    if (leased) dispatcher!.sendLeased(leased);
+    else this.deps.wakeWebhooks();
     this.deps.wakeOutbox();
   }
 

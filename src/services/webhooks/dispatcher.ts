@@ -8,7 +8,7 @@ import { recordWebhookAttempt } from '../metrics/record.js';
 
 export const WEBHOOKS_CHANNEL = 'hookbot_webhooks';
 
-interface ClaimedDelivery {
+export interface ClaimedDelivery {
   id: string;
   job_id: string;
   seq: number;
@@ -21,11 +21,15 @@ interface ClaimedDelivery {
   secret: string | null;
 }
 
-const CLAIMED_COLUMNS = `d.id, d.job_id, d.seq, d.url, d.message_id, d.payload, d.timeout_ms, d.attempts, d.deadline_at,
+/** What a claim returns of a delivery row aliased `d`: everything a request needs, its secret too. */
+export const CLAIMED_COLUMNS = `d.id, d.job_id, d.seq, d.url, d.message_id, d.payload, d.timeout_ms, d.attempts, d.deadline_at,
   (SELECT k.webhook_secret FROM scrape_jobs j JOIN api_keys k ON k.user_id = j.user_id WHERE j.id = d.job_id) AS secret`;
 
+/** When the lease of a delivery whose request may take `timeoutMs` (an SQL expression) ends. */
+export const leaseEnd = (timeoutMs: string) => `now() + make_interval(secs => ${timeoutMs} / 1000.0 + 30)`;
+
 /** Lease and attempt count of a claimed delivery. */
-const CLAIM_SET = `locked_until = now() + make_interval(secs => d.timeout_ms / 1000.0 + 30), attempts = d.attempts + 1`;
+const CLAIM_SET = `locked_until = ${leaseEnd('d.timeout_ms')}, attempts = d.attempts + 1`;
 
 /** The dispatcher's own connection for leases and outcomes; `drop` gives it back (closed when broken). */
 interface BookkeepingConnection {
@@ -103,6 +107,26 @@ export class WebhookDispatcher {
 
   wake(): void {
     this.loop.wake();
+  }
+
+  /** Whether a delivery may be inserted already leased to this process (see sendLeased). */
+  get takesLeased(): boolean {
+    return this.running;
+  }
+
+  /**
+   * Sends a delivery that was inserted already leased to this process (attempts 1, the lease a
+   * claim would set), without a round through the claim loop: for a result streamed live, the
+   * claim's round trip was a good part of the webhook's lag. The inserter leases a delivery only
+   * when nothing earlier of its job is pending, so the job's order holds; a process that dies
+   * with it leased leaves it to the others once the lease ends, as with a claimed one.
+   */
+  sendLeased(delivery: ClaimedDelivery): void {
+    if (this.loop.adopt(delivery)) return;
+    // Stopped meanwhile: the lease goes back, for whichever dispatcher runs next.
+    void this.options.pool
+      .query(`UPDATE webhook_deliveries SET locked_until = NULL, attempts = attempts - 1 WHERE id = $1`, [delivery.id])
+      .catch((error: unknown) => this.options.log.error({ err: error, deliveryId: delivery.id }, 'webhook bookkeeping failed'));
   }
 
   async stop(): Promise<void> {
