@@ -373,6 +373,44 @@ describe('with a second web process', () => {
     expect(first.lastId).toMatch(/^e\d+\.r\d+$/);
   });
 
+  it('sends an event committed after a later one, and an update of an older one', async () => {
+    const { reader } = await freeStream(english);
+    await reader.until((data) => data.initial);
+    const [user] = await hookbot.query<{ user_id: number; endpoint_id: number }>(
+      `SELECT u.id AS user_id, e.id AS endpoint_id FROM users u JOIN endpoints e ON e.user_id = u.id AND e.provider = 'tradingview' WHERE u.telegram_id = $1`,
+      [english.id],
+    );
+    // Two writers, as two web processes storing alerts at once: the lower id commits last.
+    const writers = [new pg.Client({ connectionString: hookbot.databaseUrl }), new pg.Client({ connectionString: hookbot.databaseUrl })];
+    try {
+      const ids: number[] = [];
+      for (const [i, writer] of writers.entries()) {
+        await writer.connect();
+        await writer.query('BEGIN');
+        const { rows } = await writer.query<{ id: string }>(
+          `INSERT INTO inbound_events (endpoint_id, user_id, provider, dedupe_key, payload, status, outcome)
+           VALUES ($1, $2, 'tradingview', $3, '{"symbol": "DOTUSDT", "action": "buy"}', 'processed', 'nothing') RETURNING id`,
+          [user!.endpoint_id, user!.user_id, `out-of-order-${i}-${Date.now()}`],
+        );
+        ids.push(Number(rows[0]!.id));
+      }
+      const [lower, higher] = ids as [number, number];
+      expect(lower).toBeLessThan(higher);
+      await writers[1]!.query('COMMIT');
+      await reader.until((data) => data.items.some((item) => item.key === `e${higher}`));
+      await writers[0]!.query('COMMIT');
+      await reader.until((data) => data.items.some((item) => item.key === `e${lower}`));
+      // A later change of the older one reaches the page too.
+      await hookbot.query(`UPDATE inbound_events SET outcome = 'relayed' WHERE id = $1`, [lower]);
+      const { parsed } = await reader.until((data) => data.items.some((item) => item.key === `e${lower}`));
+      expect(parsed.items.map((item) => item.key)).toEqual([`e${lower}`]);
+    } finally {
+      for (const writer of writers) await writer.end().catch(() => undefined);
+      await reader.close();
+      open.splice(open.indexOf(reader), 1);
+    }
+  });
+
   it('notifies the live feed only for users with a page open, from when it opens until it closes', async () => {
     const listener = new pg.Client({ connectionString: hookbot.databaseUrl });
     await listener.connect();
@@ -388,21 +426,23 @@ describe('with a second web process', () => {
       const token = await personalToken(telegram, watcher.id);
       const userId = String((await hookbot.query<{ id: number }>('SELECT id FROM users WHERE telegram_id = $1', [watcher.id]))[0]!.id);
       /** Stored and processed, and every notification committed before is heard (they arrive in commit order). */
-      const stored = async (id: string) => {
+      const stored = async (id: string): Promise<number> => {
         const posted = await postAlert(hookbot.url, token, { symbol: 'XRPUSDT', action: 'buy', id });
         await expect.poll(async () => (await hookbot.query<{ status: string }>('SELECT status FROM inbound_events WHERE id = $1', [posted.body.id]))[0]?.status, { timeout: 20_000 }).toBe('processed');
         await hookbot.query(`SELECT pg_notify('live_feed', 'sentinel-' || $1::text)`, [id]);
         await expect.poll(() => heard.includes(`sentinel-${id}`), { timeout: 10_000 }).toBe(true);
         heard.splice(heard.indexOf(`sentinel-${id}`), 1);
+        return Number(posted.body.id);
       };
-      const forUser = () => heard.filter((payload) => payload === userId);
+      const forUser = () => heard.filter((payload) => payload.split(':')[0] === userId);
       await stored('watch-none-1');
       expect(forUser()).toEqual([]);
 
       const { reader } = await freeStream(watcher);
       await reader.until((data) => data.initial);
-      await stored('watch-open-1');
-      await expect.poll(() => heard.includes(userId), { timeout: 10_000 }).toBe(true);
+      const eventId = await stored('watch-open-1');
+      // It names what changed: the event, as stored and as acted on.
+      expect(forUser()).toContain(`${userId}:e${eventId}`);
 
       await reader.close();
       open.pop();

@@ -101,6 +101,29 @@ export class EventLog {
     return { entries, hasNext: rows.length > pageSize };
   }
 
+  /**
+   * Given events and refused requests of the user, as the log shows them (someone else's ids
+   * are not found); for a live view that is told which rows changed.
+   */
+  async byIds(userId: number, eventIds: readonly number[], refusedIds: readonly number[]): Promise<LogEntry[]> {
+    if (eventIds.length === 0 && refusedIds.length === 0) return [];
+    const { rows } = await this.pool.query<Row>(
+      `SELECT 'event' AS kind, e.id, e.provider, e.received_at,
+              CASE WHEN e.provider = 'fal' THEN e.payload - 'payload' ELSE e.payload END AS payload,
+              e.status, e.outcome, e.last_error, e.replay_of, s.status AS trade_status, s.outcome AS trade_outcome,
+              NULL::int AS http_status, NULL::text AS reason, NULL::text AS body_start, NULL::int AS body_bytes, NULL::bigint AS duplicate_of
+         FROM inbound_events e LEFT JOIN trade_signals s ON s.event_id = e.id
+        WHERE e.id = ANY($2::bigint[]) AND e.user_id = $1
+       UNION ALL
+       SELECT 'refused', r.id, r.provider, r.received_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+              r.http_status, r.reason, r.body_start, r.body_bytes, r.duplicate_of
+         FROM refused_requests r
+        WHERE r.id = ANY($3::bigint[]) AND r.user_id = $1`,
+      [userId, eventIds, refusedIds],
+    );
+    return rows.map(toEntry);
+  }
+
   /** The user's latest event from one provider, to preview a message template on. */
   async latest(userId: number, provider: string): Promise<{ id: number; payload: Record<string, unknown> } | undefined> {
     const { rows } = await this.pool.query<{ id: string; payload: Record<string, unknown> }>(

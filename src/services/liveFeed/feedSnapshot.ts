@@ -74,9 +74,28 @@ interface SignalRow {
   created_at: Date;
 }
 
+/** The parts of a page, each read on its own when only it changed. */
+export type FeedPart = 'entries' | 'orders' | 'scrapes';
+export const FEED_PARTS: readonly FeedPart[] = ['entries', 'orders', 'scrapes'];
+
+/** Which rows of the entries part changed: events and refused requests, by id. */
+export interface ChangedEntries {
+  events: number[];
+  refused: number[];
+}
+
+export type EntryItem = Extract<FeedItem, { type: 'entry' }>;
+
+/** The order /events shows entries in: newest first, an event before a refusal at the same time. */
+export function entryOrder(a: EntryItem, b: EntryItem): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  if (a.kind !== b.kind) return a.kind === 'event' ? -1 : 1;
+  return b.id - a.id;
+}
+
 /**
- * Reads what one user's page shows (latest events and refused requests, trade signals, scrapes)
- * and renders it in the user's language with the bot's own wording.
+ * Reads what one user's page shows (latest events and refused requests, trade signals, scrapes),
+ * part by part, and renders it in the user's language with the bot's own wording.
  */
 export class FeedSnapshots {
   constructor(
@@ -85,33 +104,47 @@ export class FeedSnapshots {
     private readonly i18n: I18n,
   ) {}
 
-  async read(userId: number): Promise<{ language: string; items: FeedItem[] }> {
-    const [language, page, signals, scrapes] = await Promise.all([
-      this.pool.query<{ language: string }>('SELECT language FROM users WHERE id = $1', [userId]).then((r) => r.rows[0]?.language ?? 'en'),
-      this.log.page(userId, 1, FEED_DEPTH.entries),
-      this.pool.query<SignalRow>(
-        `SELECT id, event_id, status, alert, outcome, replay_of, created_at FROM trade_signals WHERE user_id = $1 ORDER BY id DESC LIMIT $2`,
-        [userId, FEED_DEPTH.orders],
-      ),
-      this.pool.query<ScrapeRow>(
-        `SELECT id, query, status, result_count, max_results, error, created_at, finished_at
-           FROM scrape_jobs WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2`,
-        [userId, FEED_DEPTH.scrapes],
-      ),
-    ]);
-    const t = (key: string, variables?: Record<string, string | number>) => this.i18n.t(language, key, variables);
-    const items: FeedItem[] = [
-      ...page.entries.map((entry) => entryItem(entry, t, language)),
-      ...signals.rows.map((row) => orderItem(row, t)),
-      ...scrapes.rows.map((row) => scrapeItem(row, t)),
-    ];
-    return { language, items };
+  async language(userId: number): Promise<string> {
+    const { rows } = await this.pool.query<{ language: string }>('SELECT language FROM users WHERE id = $1', [userId]);
+    return rows[0]?.language ?? 'en';
+  }
+
+  /** The latest entries; or, given which changed, those rows alone (as they are now). */
+  async entries(userId: number, language: string, changed?: ChangedEntries): Promise<EntryItem[]> {
+    const entries = changed
+      ? await this.log.byIds(userId, changed.events, changed.refused)
+      : (await this.log.page(userId, 1, FEED_DEPTH.entries)).entries;
+    const t = this.translator(language);
+    return entries.map((entry) => entryItem(entry, t, language));
+  }
+
+  async orders(userId: number, language: string): Promise<FeedItem[]> {
+    const { rows } = await this.pool.query<SignalRow>(
+      `SELECT id, event_id, status, alert, outcome, replay_of, created_at FROM trade_signals WHERE user_id = $1 ORDER BY id DESC LIMIT $2`,
+      [userId, FEED_DEPTH.orders],
+    );
+    const t = this.translator(language);
+    return rows.map((row) => orderItem(row, t));
+  }
+
+  async scrapes(userId: number, language: string): Promise<FeedItem[]> {
+    const { rows } = await this.pool.query<ScrapeRow>(
+      `SELECT id, query, status, result_count, max_results, error, created_at, finished_at
+         FROM scrape_jobs WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2`,
+      [userId, FEED_DEPTH.scrapes],
+    );
+    const t = this.translator(language);
+    return rows.map((row) => scrapeItem(row, t));
+  }
+
+  private translator(language: string): Translate {
+    return (key, variables) => this.i18n.t(language, key, variables);
   }
 }
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
-function entryItem(entry: LogEntry, t: Translate, language: string): FeedItem {
+function entryItem(entry: LogEntry, t: Translate, language: string): EntryItem {
   const base = { type: 'entry', key: `${entry.kind === 'event' ? 'e' : 'r'}${entry.id}`, kind: entry.kind, id: entry.id, provider: entry.provider, providerName: providerName(entry.provider), at: entry.receivedAt.toISOString() } as const;
   if (entry.kind === 'refused') {
     // The chat's block, less its heading (the page has columns for provider and time).

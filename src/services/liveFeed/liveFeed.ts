@@ -4,9 +4,10 @@ import type pg from 'pg';
 import { NotificationListener } from '../../db/listener.js';
 import type { Logger } from '../../logger.js';
 import { backoffMs } from '../backoff.js';
-import type { FeedItem, FeedSnapshots } from './feedSnapshot.js';
+import { fullChange, mergeChanges, parseFeedNotification, type FeedChange } from './feedChange.js';
+import { entryOrder, FEED_DEPTH, type EntryItem, type FeedItem, type FeedSnapshots } from './feedSnapshot.js';
 
-/** The channel the database triggers (migration live_feed) notify, with the user id as payload. */
+/** The channel the database triggers (migrations live_feed…) notify: the user, and what changed. */
 export const LIVE_FEED_CHANNEL = 'live_feed';
 
 /**
@@ -58,6 +59,8 @@ class FeedStream {
     const present = new Set<string>();
     for (const item of items) {
       present.add(item.key);
+      // The same object as sent: a row the feed did not read again.
+      if (this.sent.get(item.key)?.item === item) continue;
       const json = JSON.stringify(item);
       if (this.first && this.resumed && this.alreadyHas(item)) {
         this.sent.set(item.key, { json, item });
@@ -106,10 +109,20 @@ class FeedStream {
   }
 }
 
+/** What a user's pages show, as last read: kept so that a change reads only what it touched. */
+interface FeedView {
+  language: string;
+  entries: Map<string, EntryItem>;
+  orders: FeedItem[];
+  scrapes: FeedItem[];
+}
+
 interface Watch {
   streams: Set<FeedStream>;
   refreshing: boolean;
-  again: boolean;
+  /** What changed since the last read began. */
+  pending: FeedChange | undefined;
+  view: FeedView | undefined;
   /** Reads in a row that failed (the database away): the next is tried after the shared backoff. */
   failures: number;
 }
@@ -158,10 +171,13 @@ export class LiveFeed {
       log: this.options.log,
       name: 'live feed',
       channels: [LIVE_FEED_CHANNEL],
-      onNotification: (message) => this.changed(Number(message.payload)),
+      onNotification: (message) => {
+        const notified = parseFeedNotification(message.payload ?? '');
+        if (notified) this.changed(notified.userId, notified.change);
+      },
       // Whatever was written while nobody listened: every open page is brought up to date.
       onConnected: (_client, reconnected) => {
-        if (reconnected) for (const userId of this.watches.keys()) this.changed(userId);
+        if (reconnected) for (const userId of this.watches.keys()) this.changed(userId, fullChange());
       },
     });
     await this.listener.start();
@@ -179,7 +195,7 @@ export class LiveFeed {
   /** Opens a page's stream; it gets its first items at once. Throws TooManyStreamsError past the limits. */
   open(userId: number, sink: FeedSink, resume: FeedCursor | undefined): { close(): void } {
     const existing = this.watches.get(userId);
-    const watch = existing ?? { streams: new Set(), refreshing: false, again: false, failures: 0 };
+    const watch: Watch = existing ?? { streams: new Set(), refreshing: false, pending: undefined, view: undefined, failures: 0 };
     if (watch.streams.size >= this.options.maxPerUser) throw new TooManyStreamsError('user');
     if (this.total >= this.options.maxTotal) throw new TooManyStreamsError('server');
     const stream = new FeedStream(userId, sink, resume ?? { eventFloor: 0, refusedMax: 0 }, resume !== undefined);
@@ -187,12 +203,12 @@ export class LiveFeed {
     this.watches.set(userId, watch);
     this.total += 1;
     if (existing) {
-      this.changed(userId);
+      this.changed(userId, fullChange());
     } else {
       // Registered first, so that writes from now on notify; then read what is there.
       void this.register(userId).finally(() => {
-        this.changed(userId);
-        setTimeout(() => this.changed(userId), LATE_WRITER_MS).unref();
+        this.changed(userId, fullChange());
+        setTimeout(() => this.changed(userId, fullChange()), LATE_WRITER_MS).unref();
       });
     }
     let closed = false;
@@ -272,30 +288,62 @@ export class LiveFeed {
       .catch((error: unknown) => log.warn({ err: error }, 'live feed: watches not renewed; trying again'));
   }
 
-  /** A user's rows changed: one read at a time per user, and one more if it changed again meanwhile. */
-  private changed(userId: number): void {
+  /** A user's rows changed: one read at a time per user, and one more for what changed meanwhile. */
+  private changed(userId: number, change: FeedChange): void {
     const watch = this.watches.get(userId);
     if (!watch) return;
-    if (watch.refreshing) {
-      watch.again = true;
-      return;
-    }
+    watch.pending = mergeChanges(watch.pending, change);
+    if (watch.refreshing) return;
     watch.refreshing = true;
     void (async () => {
       try {
-        do {
-          watch.again = false;
-          const { items } = await this.options.snapshots.read(userId);
+        while (watch.pending && watch.streams.size > 0) {
+          const pending = watch.pending;
+          watch.pending = undefined;
+          const items = await this.read(userId, watch, pending);
           for (const stream of watch.streams) stream.push(items);
-        } while (watch.again && watch.streams.size > 0);
+        }
         watch.failures = 0;
       } catch (error) {
         watch.failures += 1;
+        // What was read before may have missed the failed read's changes: read it all again.
+        watch.view = undefined;
         this.options.log.warn({ userId, error: error instanceof Error ? error.message : String(error) }, 'live feed: could not read the latest rows; trying again');
-        setTimeout(() => this.changed(userId), backoffMs(watch.failures)).unref();
+        setTimeout(() => this.changed(userId, fullChange()), backoffMs(watch.failures)).unref();
       } finally {
         watch.refreshing = false;
       }
     })();
+  }
+
+  /**
+   * Reads what `change` names into the user's view, and returns the whole view. The entries named
+   * by id are read alone and merged: at tens of alerts a second, reading the user's latest forty
+   * entries again for each of them was most of the cost of a live page.
+   */
+  private async read(userId: number, watch: Watch, change: FeedChange): Promise<FeedItem[]> {
+    const { snapshots } = this.options;
+    const previous = change.full ? undefined : watch.view;
+    const language = previous?.language ?? (await snapshots.language(userId));
+    const view: FeedView = previous ?? { language, entries: new Map(), orders: [], scrapes: [] };
+    const wants = (part: 'entries' | 'orders' | 'scrapes') => !previous || change.parts.has(part);
+    const changedEntries = previous ? change.entries : undefined;
+    const [entries, orders, scrapes] = await Promise.all([
+      wants('entries') ? snapshots.entries(userId, language, changedEntries) : undefined,
+      wants('orders') ? snapshots.orders(userId, language) : undefined,
+      wants('scrapes') ? snapshots.scrapes(userId, language) : undefined,
+    ]);
+    if (entries && !changedEntries) view.entries = new Map(entries.map((item) => [item.key, item]));
+    if (entries && changedEntries) {
+      for (const item of entries) view.entries.set(item.key, item);
+      if (view.entries.size > FEED_DEPTH.entries) {
+        const latest = [...view.entries.values()].sort(entryOrder).slice(0, FEED_DEPTH.entries);
+        view.entries = new Map(latest.map((item) => [item.key, item]));
+      }
+    }
+    if (orders) view.orders = orders;
+    if (scrapes) view.scrapes = scrapes;
+    watch.view = view;
+    return [...view.entries.values(), ...view.orders, ...view.scrapes];
   }
 }
