@@ -229,27 +229,39 @@
     $('[data-empty="scrapes"]').hidden = rows.length > 0;
   }
 
-  function apply(frame) {
+  /**
+   * Takes in the frames that arrived together and draws once: at tens of changes a second a
+   * drawing per frame kept the page's main thread busy, and late to read the next ones.
+   */
+  function apply(frames) {
     const fresh = new Set();
+    const keys = [];
+    const types = new Set();
     let ring = false;
-    for (const item of frame.items) {
-      const known = state.items.has(item.key);
-      state.items.set(item.key, item);
-      if (!frame.initial && state.loaded) fresh.add(item.key);
-      if (!known && state.loaded && item.message) ring = true;
+    for (const frame of frames) {
+      for (const item of frame.items) {
+        const known = state.items.has(item.key);
+        state.items.set(item.key, item);
+        keys.push(item.key);
+        types.add(item.type);
+        if (!frame.initial && state.loaded) fresh.add(item.key);
+        if (!known && state.loaded && item.message) ring = true;
+      }
+      // A first frame draws everything; after it, only the lists that changed.
+      if (!state.loaded) for (const type of ['entry', 'order', 'scrape']) types.add(type);
+      state.loaded = true;
     }
     // Only the latest rows are kept, as the server keeps them.
-    for (const type of ['entry', 'order', 'scrape']) {
+    for (const type of types) {
       const items = itemsOf(type).sort(byNewest);
       for (const old of items.slice(type === 'entry' ? 60 : 30)) state.items.delete(old.key);
     }
-    renderList('entry', '#events', entryCard, fresh);
-    renderList('order', '#orders', orderCard, fresh);
-    renderScrapes();
-    state.loaded = true;
+    if (types.has('entry')) renderList('entry', '#events', entryCard, fresh);
+    if (types.has('order')) renderList('order', '#orders', orderCard, fresh);
+    if (types.has('scrape')) renderScrapes();
     if (ring) chime();
     // For the benchmark and for anyone scripting the page: what was just drawn.
-    window.dispatchEvent(new CustomEvent('hookbot:rendered', { detail: { keys: frame.items.map((item) => item.key) } }));
+    window.dispatchEvent(new CustomEvent('hookbot:rendered', { detail: { keys } }));
   }
 
   // --- talking to the server
@@ -260,7 +272,8 @@
     return body;
   }
 
-  function handleFrame(frame) {
+  /** One server-sent event: its data when it is a frame of items (the id and retry are taken in). */
+  function readFrame(frame) {
     let event = 'message';
     let data = '';
     for (const line of frame.split('\n')) {
@@ -273,7 +286,7 @@
       else if (field === 'data') data += data ? `\n${value}` : value;
       else if (field === 'retry' && /^\d+$/.test(value)) state.retryMs = Number(value);
     }
-    if (event === 'items' && data) apply(JSON.parse(data));
+    return event === 'items' && data ? JSON.parse(data) : null;
   }
 
   /** Server-sent events over fetch: the proof goes in a header, and Last-Event-ID resumes. */
@@ -301,11 +314,14 @@
             const { value, done } = await reader.read();
             if (done) break;
             buffer += value.replace(/\r\n?/g, '\n');
+            const frames = [];
             let end;
             while ((end = buffer.indexOf('\n\n')) >= 0) {
-              handleFrame(buffer.slice(0, end));
+              const frame = readFrame(buffer.slice(0, end));
+              if (frame) frames.push(frame);
               buffer = buffer.slice(end + 2);
             }
+            if (frames.length > 0) apply(frames);
           }
         }
       } catch {
