@@ -6,7 +6,7 @@ import { idsFromPlaceUrl, type Place } from '../../../handlers/mapsPlace.js';
 import type { Config } from '../../config.js';
 import type { Translator } from '../../i18n.js';
 import type { Logger } from '../../logger.js';
-import { enqueueMessages, enqueueStreamItem, outboxUpload, type OutgoingMessage } from '../telegram/outbox.js';
+import { enqueueMessages, enqueueStreamItem, outboxUpload, streamItemStatement, type OutgoingMessage } from '../telegram/outbox.js';
 import { escapeHtml } from '../telegram/html.js';
 import { CLAIMED_COLUMNS, leaseEnd, WEBHOOKS_CHANNEL, type ClaimedDelivery, type WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { BrowserNotFoundError, resolveChromium } from './browser.js';
@@ -429,58 +429,59 @@ export class ScrapeJobs {
 
   /** One result, its card and its webhook request, in one commit (`extra`: more payload fields). */
   private async storeResult(job: ScrapeJobRow, place: Place, position: number, extra: Record<string, unknown> = {}, count = position): Promise<void> {
-    const { pool } = this.deps;
     const dispatcher = this.deps.localDispatcher?.();
-    const leased = await inTransaction(pool, async (client) => {
-      const payload = job.webhook_url
-        ? JSON.stringify({
-            job_id: job.id,
-            status: 'processing',
-            current_result: position,
-            total_expected: job.max_results,
-            ...extra,
-            result: webhookResult(place),
-            timestamp: timestamp(),
-          })
-        : null;
-      // One statement for the result, the count and the webhook request: the webhook's lag starts here.
-      // The request is leased to this process's dispatcher as it is inserted when nothing earlier
-      // of the job is still pending (results are stored one at a time per job, so the order
-      // holds), and sent right after the commit; otherwise the dispatchers are notified.
-      const { rows } = await client.query<ClaimedDelivery & { leased: boolean }>(
-        `WITH result AS (
-           INSERT INTO scrape_results (job_id, position, place_id, data) VALUES ($1, $2, $3, $4)
-         ), counted AS (
-           UPDATE scrape_jobs SET result_count = $10 WHERE id = $1
-         ), webhook AS (
-           INSERT INTO webhook_deliveries AS d (job_id, seq, url, message_id, payload, timeout_ms, deadline_at, attempts, locked_until)
-           SELECT $1, $2, $5, $6, $7::jsonb, $8::int, now() + make_interval(secs => $9),
-                  CASE WHEN lease.here THEN 1 ELSE 0 END, CASE WHEN lease.here THEN ${leaseEnd('$8::int')} END
-             FROM (SELECT $11::boolean AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.job_id = $1 AND p.status = 'pending') AS here) AS lease
-            WHERE $5::text IS NOT NULL
-           ON CONFLICT (job_id, seq) DO NOTHING
-           RETURNING d.locked_until IS NOT NULL AS leased, ${CLAIMED_COLUMNS}
-         )
-         SELECT w.*, CASE WHEN NOT w.leased THEN pg_notify('${WEBHOOKS_CHANNEL}', '') END AS notified FROM webhook w`,
-        [
-          job.id,
-          position,
-          place.place_id,
-          JSON.stringify(place),
-          job.webhook_url,
-          `msg_${job.id}_${position}`,
-          payload,
-          RESULT_WEBHOOK_TIMEOUT_MS,
-          this.deps.config.webhooks.retrySeconds,
-          count,
-          dispatcher?.takesLeased ?? false,
-        ],
-      );
-      await enqueueStreamItem(client, { chatId: Number(job.chat_id), html: placeCardHtml(this.deps.t, job.language, place, position) }, `scrape:${job.id}`);
-      return rows[0]?.leased ? rows[0] : undefined;
-    });
+    const payload = job.webhook_url
+      ? JSON.stringify({
+          job_id: job.id,
+          status: 'processing',
+          current_result: position,
+          total_expected: job.max_results,
+          ...extra,
+          result: webhookResult(place),
+          timestamp: timestamp(),
+        })
+      : null;
+    const card = streamItemStatement({ chatId: Number(job.chat_id), html: placeCardHtml(this.deps.t, job.language, place, position) }, `scrape:${job.id}`, 12);
+    // One statement, so one round trip and its own transaction, for the result, the count, the
+    // chat card and the webhook request: the webhook's lag starts here.
+    // The request is leased to this process's dispatcher as it is inserted when nothing earlier
+    // of the job is still pending (results are stored one at a time per job, so the order
+    // holds), and sent right after the commit; otherwise the dispatchers are notified.
+    const { rows } = await this.deps.pool.query<Partial<ClaimedDelivery> & { leased: boolean | null }>(
+      `WITH result AS (
+         INSERT INTO scrape_results (job_id, position, place_id, data) VALUES ($1, $2, $3, $4)
+       ), counted AS (
+         UPDATE scrape_jobs SET result_count = $10 WHERE id = $1
+       ), webhook AS (
+         INSERT INTO webhook_deliveries AS d (job_id, seq, url, message_id, payload, timeout_ms, deadline_at, attempts, locked_until)
+         SELECT $1, $2, $5, $6, $7::jsonb, $8::int, now() + make_interval(secs => $9),
+                CASE WHEN lease.here THEN 1 ELSE 0 END, CASE WHEN lease.here THEN ${leaseEnd('$8::int')} END
+           FROM (SELECT $11::boolean AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.job_id = $1 AND p.status = 'pending') AS here) AS lease
+          WHERE $5::text IS NOT NULL
+         ON CONFLICT (job_id, seq) DO NOTHING
+         RETURNING d.locked_until IS NOT NULL AS leased, ${CLAIMED_COLUMNS}
+       ), ${card.ctes}
+       SELECT w.*, CASE WHEN NOT w.leased THEN pg_notify('${WEBHOOKS_CHANNEL}', '') END AS notified,
+              (SELECT count(*) FROM (${card.ids}) AS queued) AS cards
+         FROM (SELECT 1) AS one LEFT JOIN webhook w ON true`,
+      [
+        job.id,
+        position,
+        place.place_id,
+        JSON.stringify(place),
+        job.webhook_url,
+        `msg_${job.id}_${position}`,
+        payload,
+        RESULT_WEBHOOK_TIMEOUT_MS,
+        this.deps.config.webhooks.retrySeconds,
+        count,
+        dispatcher?.takesLeased ?? false,
+        ...card.params,
+      ],
+    );
     scrapePlaces.inc();
-    if (leased) dispatcher!.sendLeased(leased);
+    const leased = rows[0];
+    if (leased?.leased) dispatcher!.sendLeased(leased as ClaimedDelivery);
     else this.deps.wakeWebhooks();
     this.deps.wakeOutbox();
   }

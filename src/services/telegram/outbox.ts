@@ -200,33 +200,46 @@ export async function releaseHeld(client: Queryable, userId: number, provider: s
  */
 export async function enqueueStreamItem(client: Queryable, message: { chatId: number; html: string }, stream: string): Promise<number> {
   // One statement, one round trip: it sits on the path of every scrape result.
-  const { rows } = await client.query<{ id: string }>(
-    `WITH appended AS (
+  const item = streamItemStatement(message, stream, 1);
+  const { rows } = await client.query<{ id: string }>(`WITH ${item.ctes} ${item.ids}`, item.params);
+  return Number(rows[0]!.id);
+}
+
+/**
+ * enqueueStreamItem as parts of a caller's own statement, for a caller that stores more in the
+ * same round trip: `ctes` (named stream_appended and stream_inserted) go in its WITH, `ids` is a
+ * query of the outbox id that also wakes the workers when a new message was queued (it must be
+ * evaluated: a CTE's pg_notify runs only where the statement reads it), and `params` are its
+ * parameters from number `first` on.
+ */
+export function streamItemStatement(message: { chatId: number; html: string }, stream: string, first: number): { ctes: string; ids: string; params: unknown[] } {
+  const p = (n: number) => `$${first + n - 1}`;
+  return {
+    ctes: `stream_appended AS (
        UPDATE telegram_outbox o
-          SET payload = jsonb_set(o.payload, '{text}', to_jsonb((o.payload->>'text') || E'\\n\\n' || $2::text))
-        WHERE o.id = (SELECT max(id) FROM telegram_outbox WHERE chat_id = $1 AND status = 'pending')
+          SET payload = jsonb_set(o.payload, '{text}', to_jsonb((o.payload->>'text') || E'\\n\\n' || ${p(2)}::text))
+        WHERE o.id = (SELECT max(id) FROM telegram_outbox WHERE chat_id = ${p(1)} AND status = 'pending')
           AND o.status = 'pending' AND o.locked_until IS NULL AND o.attempts = 0 AND o.method = 'sendMessage'
-          AND o.payload->>'stream' = $3
-          AND length(o.payload->>'text') + length($2::text) + 2 <= $4
+          AND o.payload->>'stream' = ${p(3)}
+          AND length(o.payload->>'text') + length(${p(2)}::text) + 2 <= ${p(4)}
        RETURNING o.id
-     ), inserted AS (
+     ), stream_inserted AS (
        INSERT INTO telegram_outbox (chat_id, method, payload, chat_order)
-       SELECT $1, 'sendMessage', $5::jsonb, ${LAST_EVENT_ID} WHERE NOT EXISTS (SELECT 1 FROM appended)
+       SELECT ${p(1)}, 'sendMessage', ${p(5)}::jsonb, ${LAST_EVENT_ID} WHERE NOT EXISTS (SELECT 1 FROM stream_appended)
        RETURNING id
-     )
-     SELECT id FROM appended
+     )`,
+    ids: `SELECT id FROM stream_appended
      UNION ALL
      -- Only a new message needs the workers woken (a volatile call is never optimized away).
-     SELECT id FROM (SELECT id, pg_notify('${OUTBOX_CHANNEL}', '') FROM inserted) AS notified`,
-    [
+     SELECT id FROM (SELECT id, pg_notify('${OUTBOX_CHANNEL}', '') FROM stream_inserted) AS notified`,
+    params: [
       message.chatId,
       message.html,
       stream,
       STREAM_MESSAGE_LIMIT,
       JSON.stringify({ chat_id: message.chatId, text: message.html, parse_mode: 'HTML', link_preview_options: { is_disabled: true }, stream }),
     ],
-  );
-  return Number(rows[0]!.id);
+  };
 }
 
 /** A chat sees at most about one edit of its live messages per second. */
