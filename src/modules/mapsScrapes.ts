@@ -47,8 +47,7 @@ export function mapsScrapesModule(host: ModuleHost): IntegrationModule {
     config,
     schedule: (jobId) => host.scheduleJob(SCRAPE_JOB, { jobId }),
     wakeOutbox: host.wakeOutbox,
-    wakeWebhooks: () => dispatcher?.wake(),
-    localDispatcher: () => dispatcher,
+    webhooks: () => dispatcher,
     websiteAgent: agent,
     proxies,
   });

@@ -5,7 +5,7 @@ import { NotificationListener } from '../../db/listener.js';
 import type { Logger } from '../../logger.js';
 import { backoffMs } from '../backoff.js';
 import { fullChange, mergeChanges, parseFeedNotification, type FeedChange } from './feedChange.js';
-import { entryOrder, FEED_DEPTH, type EntryItem, type FeedItem, type FeedSnapshots } from './feedSnapshot.js';
+import { entryOrder, FEED_DEPTH, type EntryItem, type FeedItem, type FeedPart, type FeedSnapshots } from './feedSnapshot.js';
 
 /** The channel the database triggers (migrations live_feed…) notify: the user, and what changed. */
 export const LIVE_FEED_CHANNEL = 'live_feed';
@@ -326,7 +326,7 @@ export class LiveFeed {
     const previous = change.full ? undefined : watch.view;
     const language = previous?.language ?? (await snapshots.language(userId));
     const view: FeedView = previous ?? { language, entries: new Map(), orders: [], scrapes: [] };
-    const wants = (part: 'entries' | 'orders' | 'scrapes') => !previous || change.parts.has(part);
+    const wants = (part: FeedPart) => !previous || change.parts.has(part);
     const changedEntries = previous ? change.entries : undefined;
     const [entries, orders, scrapes] = await Promise.all([
       wants('entries') ? snapshots.entries(userId, language, changedEntries) : undefined,

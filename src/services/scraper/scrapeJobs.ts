@@ -101,9 +101,11 @@ export interface ScrapeJobsDeps {
   schedule(jobId: string): Promise<void>;
   /** In-process nudges after a commit (other processes hear NOTIFY). */
   wakeOutbox(): void;
-  wakeWebhooks(): void;
-  /** This process's webhook dispatcher while one runs: a result's request is handed to it at once. */
-  localDispatcher?(): Pick<WebhookDispatcher, 'takesLeased' | 'sendLeased'> | undefined;
+  /**
+   * This process's webhook dispatcher, while one runs: woken after a commit, and handed a
+   * result's request at once when it was inserted leased to it.
+   */
+  webhooks(): Pick<WebhookDispatcher, 'wake' | 'takesLeased' | 'sendLeased'> | undefined;
   /** Address-guarded HTTP agent for the places' websites (same rule as webhooks). */
   websiteAgent?: Agent;
   /** The browser's proxies, when SCRAPE_PROXIES sets any. */
@@ -429,7 +431,7 @@ export class ScrapeJobs {
 
   /** One result, its card and its webhook request, in one commit (`extra`: more payload fields). */
   private async storeResult(job: ScrapeJobRow, place: Place, position: number, extra: Record<string, unknown> = {}, count = position): Promise<void> {
-    const dispatcher = this.deps.localDispatcher?.();
+    const dispatcher = this.deps.webhooks();
     const payload = job.webhook_url
       ? JSON.stringify({
           job_id: job.id,
@@ -482,7 +484,7 @@ export class ScrapeJobs {
     scrapePlaces.inc();
     const leased = rows[0];
     if (leased?.leased) dispatcher!.sendLeased(leased as ClaimedDelivery);
-    else this.deps.wakeWebhooks();
+    else dispatcher?.wake();
     this.deps.wakeOutbox();
   }
 
@@ -505,7 +507,7 @@ export class ScrapeJobs {
     );
     if (!change) return;
     scrapePlaces.inc();
-    this.deps.wakeWebhooks();
+    this.deps.webhooks()?.wake();
     this.deps.wakeOutbox();
   }
 
@@ -565,7 +567,7 @@ export class ScrapeJobs {
       const html = this.deps.t(job.language, 'scrape-item-missing', { position, input: escapeHtml(item.input), error: escapeHtml(error) });
       await enqueueStreamItem(client, { chatId: Number(job.chat_id), html }, `scrape:${job.id}`);
     });
-    this.deps.wakeWebhooks();
+    this.deps.webhooks()?.wake();
     this.deps.wakeOutbox();
   }
 
@@ -692,7 +694,7 @@ export class ScrapeJobs {
       }
     });
     this.deps.wakeOutbox();
-    this.deps.wakeWebhooks();
+    this.deps.webhooks()?.wake();
   }
 
   /** The end of a watch run: what changed, in one line, or that nothing did. */

@@ -28,6 +28,9 @@ export const CLAIMED_COLUMNS = `d.id, d.job_id, d.seq, d.url, d.message_id, d.pa
 /** When the lease of a delivery whose request may take `timeoutMs` (an SQL expression) ends. */
 export const leaseEnd = (timeoutMs: string) => `now() + make_interval(secs => ${timeoutMs} / 1000.0 + 30)`;
 
+/** Gives a leased delivery back untried, for whichever dispatcher runs next. */
+const HAND_BACK = `UPDATE webhook_deliveries SET locked_until = NULL, attempts = attempts - 1 WHERE id = $1`;
+
 /** Lease and attempt count of a claimed delivery. */
 const CLAIM_SET = `locked_until = ${leaseEnd('d.timeout_ms')}, attempts = d.attempts + 1`;
 
@@ -125,7 +128,7 @@ export class WebhookDispatcher {
     if (this.loop.adopt(delivery)) return;
     // Stopped meanwhile: the lease goes back, for whichever dispatcher runs next.
     void this.options.pool
-      .query(`UPDATE webhook_deliveries SET locked_until = NULL, attempts = attempts - 1 WHERE id = $1`, [delivery.id])
+      .query(HAND_BACK, [delivery.id])
       .catch((error: unknown) => this.options.log.error({ err: error, deliveryId: delivery.id }, 'webhook bookkeeping failed'));
   }
 
@@ -257,7 +260,7 @@ export class WebhookDispatcher {
     } catch (caught) {
       if (this.stopping.signal.aborted) {
         // Not the receiver's fault: hand the request back untried for the next start.
-        await this.bookkeep(`UPDATE webhook_deliveries SET locked_until = NULL, attempts = attempts - 1 WHERE id = $1`, [delivery.id]);
+        await this.bookkeep(HAND_BACK, [delivery.id]);
         return undefined;
       }
       error = describe(caught);
