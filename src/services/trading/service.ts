@@ -547,16 +547,18 @@ export class TradingService {
   /** Records the outcome and queues its message in one transaction. */
   private async finish(signal: ClaimedSignal, outcome: Outcome | undefined, skipped?: string): Promise<void> {
     await inTransaction(this.options.pool, async (client) => {
-      await client.query(
-        `UPDATE trade_signals SET status = $2, outcome = $3, last_error = $4, protection = $5, lease_until = NULL, finished_at = now() WHERE id = $1`,
-        [
+      await client.query({
+        // Named: prepared once per connection (on the path of every alert).
+        name: 'hookbot-trade-signal-finish',
+        text: `UPDATE trade_signals SET status = $2, outcome = $3, last_error = $4, protection = $5, lease_until = NULL, finished_at = now() WHERE id = $1`,
+        values: [
           signal.id,
           outcome?.status ?? 'skipped',
           outcome ? JSON.stringify(outcome) : null,
           skipped ?? ('reason' in (outcome ?? {}) ? (outcome as { reason: string }).reason : null),
           outcome && 'protection' in outcome && outcome.protection ? JSON.stringify({ symbol: outcome.symbol, ...outcome.protection }) : null,
         ],
-      );
+      });
       if (outcome?.status === 'placed' && outcome.limit) {
         const { limit } = outcome;
         await client.query(
