@@ -461,8 +461,10 @@ export class OutboxWorker {
     // Leases taken without the liveness lock could be taken over at once by another worker, and
     // the message sent twice. The lock is taken again on reconnection, which wakes the loop.
     if (!this.alive) return [];
-    const { rows } = await this.options.pool.query<ClaimedMessage>(
-      `UPDATE telegram_outbox o
+    const { rows } = await this.options.pool.query<ClaimedMessage>({
+      // Named: prepared once per connection (it runs for about every message).
+      name: 'hookbot-outbox-claim',
+      text: `UPDATE telegram_outbox o
           SET locked_until = now() + make_interval(secs => $2), locked_by = $3, attempts = o.attempts + 1
         WHERE o.id IN (
           SELECT head.id FROM (
@@ -479,21 +481,23 @@ export class OutboxWorker {
           -- Checked again on the row as it is now: another worker may have sent it meanwhile.
           AND o.status = 'pending' AND o.next_attempt_at <= now() AND ${CLAIMABLE('o', '$3')}
       RETURNING o.id, o.chat_id, o.method, o.payload, o.attempts`,
-      [limit, this.options.leaseSeconds, this.workerId],
-    );
+      values: [limit, this.options.leaseSeconds, this.workerId],
+    });
     return rows;
   }
 
   /**
    * Records what became of a claimed message, while this worker still holds it: one that lost
    * its lease (stuck past it) must not clear the lease of the worker that took the message over.
-   * Parameters of `set` start at $3.
+   * Parameters of `set` start at $3. A `name` (one per `set`) makes it a statement prepared once
+   * per connection.
    */
-  private async settle(id: number, set: string, values: unknown[] = []): Promise<void> {
-    await this.options.pool.query(
-      `UPDATE telegram_outbox SET locked_until = NULL, ${set} WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
-      [id, this.workerId, ...values],
-    );
+  private async settle(id: number, set: string, values: unknown[] = [], name?: string): Promise<void> {
+    await this.options.pool.query({
+      ...(name ? { name } : {}),
+      text: `UPDATE telegram_outbox SET locked_until = NULL, ${set} WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
+      values: [id, this.workerId, ...values],
+    });
   }
 
   /**
@@ -507,7 +511,7 @@ export class OutboxWorker {
     const until = Date.now() + this.options.leaseSeconds * 1000;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.settle(message.id, `status = 'sent', sent_at = now(), telegram_message_id = $3, last_error = NULL`, [telegramMessageId]);
+        await this.settle(message.id, `status = 'sent', sent_at = now(), telegram_message_id = $3, last_error = NULL`, [telegramMessageId], 'hookbot-outbox-sent');
         if (attempt > 1) this.options.log.info({ outboxId: message.id, attempt }, 'delivery recorded once the database was back');
         return;
       } catch (error) {
