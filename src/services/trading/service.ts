@@ -377,39 +377,32 @@ export class TradingService {
    * the buy it closes; its outcome message then stands in the chat at the alert's place too.
    */
   private async claim(userId: number): Promise<ClaimedSignal | undefined> {
-    if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(this.leaseSeconds)) throw new Error('claim: ids must be integers');
-    const client = await this.options.pool.connect();
-    let results: Array<{ rows: ClaimedSignal[] }>;
-    try {
-      results = (await client.query(
-      `BEGIN;
-       SET LOCAL synchronous_commit TO off;
-       WITH next AS (
+    // One statement in its own (implicit) transaction, prepared once per connection: PostgreSQL
+    // neither parses nor plans it again. set_config(..., true) is SET LOCAL for that transaction,
+    // so its commit does not wait for the disk; it is evaluated before the first row is locked
+    // (with no row locked there is nothing to flush).
+    const { rows } = await this.options.pool.query<ClaimedSignal>({
+      name: 'hookbot-trade-claim',
+      text: `WITH next AS (
          SELECT id, event_id, status, next_attempt_at, lease_until,
                 -- The account as settingsFromRow reads it: its keys come with the claim (one round trip less).
                 CASE WHEN settings->>'account' = 'real' THEN 'real' ELSE 'demo' END AS account
            FROM trade_signals
-          WHERE user_id = ${userId} AND status IN ('pending', 'placing')
+          WHERE (SELECT set_config('synchronous_commit', 'off', true)) = 'off'
+            AND user_id = $1 AND status IN ('pending', 'placing')
           ORDER BY event_id LIMIT 1 FOR UPDATE
        )
        UPDATE trade_signals s
-          SET status = 'placing', lease_until = now() + make_interval(secs => ${this.leaseSeconds}), attempts = s.attempts + 1
-         FROM next LEFT JOIN bybit_keys k ON k.user_id = ${userId} AND k.account = next.account, users u
+          SET status = 'placing', lease_until = now() + make_interval(secs => $2), attempts = s.attempts + 1
+         FROM next LEFT JOIN bybit_keys k ON k.user_id = $1 AND k.account = next.account, users u
         WHERE s.id = next.id AND u.id = s.user_id
           AND ((next.status = 'pending' AND next.next_attempt_at <= now()) OR (next.status = 'placing' AND next.lease_until < now()))
-          AND NOT EXISTS (SELECT 1 FROM inbound_events e WHERE e.user_id = ${userId} AND e.status = 'pending' AND e.id < next.event_id)
+          AND NOT EXISTS (SELECT 1 FROM inbound_events e WHERE e.user_id = $1 AND e.status = 'pending' AND e.id < next.event_id)
        RETURNING s.id, s.event_id, s.user_id, s.alert, s.settings, s.order_link_id, s.attempts, s.received_at, s.replay_of, s.same_side_checked,
-                 extract(epoch FROM now() - s.received_at)::float8 AS age_seconds, u.telegram_id, u.language, u.active, k.api_key, k.api_secret;
-       COMMIT;`,
-      )) as unknown as Array<{ rows: ClaimedSignal[] }>;
-    } catch (error) {
-      // A failed statement leaves the explicit transaction open on this connection: close it.
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-    const claimed = results[2]?.rows[0];
+                 extract(epoch FROM now() - s.received_at)::float8 AS age_seconds, u.telegram_id, u.language, u.active, k.api_key, k.api_secret`,
+      values: [userId, this.leaseSeconds],
+    });
+    const claimed = rows[0];
     return claimed ? { ...claimed, claimedAt: performance.now() } : undefined;
   }
 
