@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       ],
     );
     progress(
-      `per alert: Hookbot CPU ${fmt(appCpuPerAlert)} ms, PostgreSQL CPU ${fmt(postgresCpuPerAlert)} ms, ` +
+      `per alert: Hookbot CPU ${appCpuPerAlert.toFixed(1)} ms, PostgreSQL CPU ${postgresCpuPerAlert.toFixed(1)} ms, ` +
         `${fmt(transactionsPerAlert)} committed transactions (all of the database's, workers' polling included)`,
     );
     if (latencies.length < total) throw new Error(`only ${latencies.length} of ${total} alerts became orders at the fake Bybit`);
