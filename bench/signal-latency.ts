@@ -5,8 +5,10 @@
  * trip at the same rate) measured in the same run. What Hookbot adds is the difference.
  */
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { addStandardMarkets, startFakeBybit } from '../test/support/fakeBybit.js';
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
+import { cpuMillis, cpuSpent, PostgresProcesses } from './pinning.js';
 import { seedTraders } from './seedTraders.js';
 import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 
@@ -66,6 +68,13 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 6000));
 
     progress(`${RATE} alerts/s for ${SECONDS}s`);
+    // CPU and transactions per alert: the figures that hold on a machine shared with other work,
+    // where latency does not.
+    const postgresProcesses = await PostgresProcesses.find(postgres.url);
+    const transactionsBefore = await committedTransactions(databaseUrl);
+    const appPid = [app.process.pid!];
+    const appCpuBefore = cpuMillis(appPid);
+    const postgresCpuBefore = cpuMillis(postgresProcesses.pids());
     const firstCall = bybit.calls.length;
     const sentAt: number[] = [];
     const requests: Promise<unknown>[] = [];
@@ -80,6 +89,12 @@ async function main(): Promise<void> {
     }
     await Promise.all(requests);
     await bybit.waitForOrders(USERS + total, 60_000).catch(() => undefined);
+    // The chat messages of the last alerts are still on their way: let them be sent, so their CPU counts too.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const appCpuPerAlert = cpuSpent(appCpuBefore, cpuMillis(appPid)) / total;
+    const postgresCpuPerAlert = cpuSpent(postgresCpuBefore, cpuMillis(postgresProcesses.pids())) / total;
+    // Approximate: the count includes the few transactions of the two readings themselves.
+    const transactionsPerAlert = ((await committedTransactions(databaseUrl)) - transactionsBefore) / total;
 
     const byPath = new Map<string, number>();
     for (const call of bybit.calls.slice(firstCall)) byPath.set(call.path, (byPath.get(call.path) ?? 0) + 1);
@@ -111,12 +126,30 @@ async function main(): Promise<void> {
         ['(s) - (a): what Hookbot adds', '', '', fmt(p50 - bareRun.latency.p50), fmt(p99 - bareRun.latency.p99), ''],
       ],
     );
+    progress(
+      `per alert: Hookbot CPU ${appCpuPerAlert.toFixed(1)} ms, PostgreSQL CPU ${postgresCpuPerAlert.toFixed(1)} ms, ` +
+        `${fmt(transactionsPerAlert)} committed transactions (all of the database's, workers' polling included)`,
+    );
     if (latencies.length < total) throw new Error(`only ${latencies.length} of ${total} alerts became orders at the fake Bybit`);
   } finally {
     for (const child of children) await child.stop().catch(() => undefined);
     await bybit.close();
     await telegram.close();
     await postgres.stop();
+  }
+}
+
+/** Transactions committed so far in the bench's database (the statistics lag by up to a second). */
+async function committedTransactions(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_stat_force_next_flush()');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const { rows } = await client.query<{ n: string }>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()');
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
   }
 }
 

@@ -54,7 +54,7 @@ describe('sweeper and a killed worker', () => {
         async () =>
           (
             await store.query(
-              `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO telegram_outbox%'`,
+              `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO telegram_outbox%'`,
               [database],
             )
           ).length > 0,

@@ -512,6 +512,24 @@ describe('keys and time', () => {
     expect(ordersOf(demo, trader.apiKey)).toHaveLength(0);
   });
 
+  it('a replaced key places the next order, the key before it none; a deleted key places nothing', async () => {
+    const trader = await newTrader();
+    await postAlert(hookbot.url, trader.token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.001, id: 'k-1' });
+    expect((await outcome(trader)).plainText).toContain('order placed');
+    const replacement = `DEMOKEYNEW${trader.user.id}ABCDEFGH`;
+    demo.addAccount({ apiKey: replacement, secret: `newsecret${trader.user.id}abcdefghijklmnopqrstuvw` });
+    expect((await enterKeys(telegram, trader.user, 'demo', replacement, `newsecret${trader.user.id}abcdefghijklmnopqrstuvw`)).plainText).toContain('saved');
+    await postAlert(hookbot.url, trader.token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.001, add: true, id: 'k-2' });
+    expect((await outcome(trader)).plainText).toContain('order placed');
+    expect(ordersOf(demo, replacement)).toHaveLength(1);
+    expect(ordersOf(demo, trader.apiKey)).toHaveLength(1);
+    await say(telegram, trader.user, '/keys delete demo', (m) => (m.plainText ?? '').includes('Deleted'));
+    await postAlert(hookbot.url, trader.token, { symbol: 'BTCUSDT', action: 'buy', qty: 0.001, add: true, id: 'k-3', note: 'after-delete' });
+    const message = await telegram.waitForMessage(trader.user.id, (m) => (m.plainText ?? '').includes('after-delete'));
+    expect(message.plainText).toContain('add your Bybit API key with /keys');
+    expect(ordersOf(demo, replacement)).toHaveLength(1);
+  });
+
   it('stale-signal guard: an alert older than the user\'s maximum lag is refused and reported', async () => {
     const trader = await newTrader();
     expect((await setSetting(telegram, trader.user, 'set:lag', '30')).plainText).toContain('Maximum signal lag: 30 s');

@@ -94,14 +94,15 @@ export class EventProcessor {
   /** Processes pending events among `ids`; returns how many were taken. */
   async process(ids: number[]): Promise<number> {
     if (ids.length === 0) return 0;
-    return this.processLocked(`e.id = ANY($1::bigint[]) AND e.status = 'pending'`, [ids]);
+    return this.processLocked('hookbot-events-lock', `e.id = ANY($1::bigint[]) AND e.status = 'pending'`, [ids]);
   }
 
   /**
    * Locks the pending events `where` selects (oldest first, skipping any another transaction
-   * holds) and acts on them in one transaction; returns how many were taken.
+   * holds) and acts on them in one transaction; returns how many were taken. `name` names the
+   * locking statement (one per `where`), prepared once per connection.
    */
-  private async processLocked(where: string, params: unknown[], limit = ''): Promise<number> {
+  private async processLocked(name: string, where: string, params: unknown[], limit = ''): Promise<number> {
     const { pool, log, actions } = this.options;
     const client = await pool.connect();
     let queuedMessages = false;
@@ -113,14 +114,15 @@ export class EventProcessor {
       // with the same orderLinkId, which Bybit refuses to place twice. Saved: one flush per batch,
       // on the path of every alert and in the way of the webhooks' own commits.
       await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-      const { rows } = await client.query<LockedEvent>(
-        `SELECT e.id, e.provider, e.payload, e.attempts, e.replay_of, u.id AS user_id, u.telegram_id, u.language, u.active
-           FROM inbound_events e JOIN users u ON u.id = e.user_id
-          WHERE ${where}
-          ORDER BY e.id ${limit}
-          FOR UPDATE OF e SKIP LOCKED`,
-        params,
-      );
+      const { rows } = await client.query<LockedEvent>({
+        name,
+        text: `SELECT e.id, e.provider, e.payload, e.attempts, e.replay_of, u.id AS user_id, u.telegram_id, u.language, u.active
+                 FROM inbound_events e JOIN users u ON u.id = e.user_id
+                WHERE ${where}
+                ORDER BY e.id ${limit}
+                FOR UPDATE OF e SKIP LOCKED`,
+        values: params,
+      });
       const done: number[] = [];
       const outcomes: EventOutcome[] = [];
       const skipped: number[] = [];
@@ -165,11 +167,12 @@ export class EventProcessor {
         queuedMessages = true;
       }
       if (done.length > 0) {
-        await client.query(
-          `UPDATE inbound_events e SET status = 'processed', processed_at = now(), attempts = e.attempts + 1, outcome = d.outcome
-             FROM unnest($1::bigint[], $2::text[]) AS d(id, outcome) WHERE e.id = d.id`,
-          [done, outcomes],
-        );
+        await client.query({
+          name: 'hookbot-events-processed',
+          text: `UPDATE inbound_events e SET status = 'processed', processed_at = now(), attempts = e.attempts + 1, outcome = d.outcome
+                   FROM unnest($1::bigint[], $2::text[]) AS d(id, outcome) WHERE e.id = d.id`,
+          values: [done, outcomes],
+        });
       }
       if (skipped.length > 0) {
         await client.query(
@@ -211,6 +214,7 @@ export class EventProcessor {
     let total = 0;
     for (;;) {
       const taken = await this.processLocked(
+        'hookbot-events-sweep',
         `e.status = 'pending' AND e.received_at < now() - make_interval(secs => $1)`,
         [minAgeSeconds, batchSize],
         'LIMIT $2',

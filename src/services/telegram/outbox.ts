@@ -99,10 +99,24 @@ export interface Queryable {
 }
 
 /**
+ * A write that needs the outbox ids of the messages it goes with, run in their statement (one round
+ * trip): `sql` is a data-modifying statement that may read the CTE `queued(id)` (the new rows'
+ * ids, a message split in parts being known by its last, largest one); its `params` are numbered
+ * from $6.
+ */
+export interface WithQueued {
+  /** Of the whole statement, prepared once per connection under it. */
+  name: string;
+  sql: string;
+  params: unknown[];
+}
+
+/**
  * Queues messages in the caller's transaction, so a message exists exactly when the change that
  * caused it committed. Long texts become several rows, which keeps them in order with the rest.
  */
-export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[]): Promise<number[]> {
+export async function enqueueMessages(client: Queryable, messages: OutgoingMessage[], also?: WithQueued): Promise<number[]> {
+  const rowsPerMessage: number[] = [];
   const chatIds: number[] = [];
   const payloads: string[] = [];
   const sources: (number | null)[] = [];
@@ -126,6 +140,7 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
       methods.push('editMessageText');
       statuses.push(status);
       payloads.push(JSON.stringify({ ...textPayload(message.chatId, splitHtml(message.html)[0] ?? '', message.buttons), edit_of: message.editOf }));
+      rowsPerMessage.push(1);
       continue;
     }
     if (message.call) {
@@ -144,9 +159,11 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
           ...(fallback ? { [FALLBACK_FIELD]: textPayload(message.chatId, fallback, message.buttons, message.topic, message.silent) } : {}),
         }),
       );
+      rowsPerMessage.push(1);
       continue;
     }
     const parts = splitHtml(message.html);
+    rowsPerMessage.push(parts.length);
     parts.forEach((text, index) => {
       chatIds.push(message.chatId);
       sources.push(message.sourceEventId ?? null);
@@ -157,20 +174,28 @@ export async function enqueueMessages(client: Queryable, messages: OutgoingMessa
     });
   }
   if (chatIds.length === 0) return [];
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO telegram_outbox (chat_id, payload, source_event_id, method, chat_order, status)
-     SELECT chat_id, payload, source, method, coalesce(source, ${LAST_EVENT_ID}), status
-       FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[], $4::text[], $5::text[]) WITH ORDINALITY AS m(chat_id, payload, source, method, status, ord)
-     ORDER BY ord
-     RETURNING id`,
-    [chatIds, payloads, sources, methods, statuses],
-  );
-  await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  const { rows } = await client.query<{ id: string }>({
+    // Named: prepared once per connection; this statement carries every message Hookbot sends.
+    name: also?.name ?? 'hookbot-outbox-enqueue',
+    text: `WITH inserted AS (
+       INSERT INTO telegram_outbox (chat_id, payload, source_event_id, method, chat_order, status)
+       SELECT chat_id, payload, source, method, coalesce(source, ${LAST_EVENT_ID}), status
+         FROM unnest($1::bigint[], $2::jsonb[], $3::bigint[], $4::text[], $5::text[]) WITH ORDINALITY AS m(chat_id, payload, source, method, status, ord)
+       ORDER BY ord
+       RETURNING id
+     ),
+     -- The workers are woken in the same statement: one round trip less on the path of every
+     -- message (a volatile call is never optimized away; repeats in a transaction are delivered once).
+     queued AS (SELECT id, pg_notify('${OUTBOX_CHANNEL}', '') FROM inserted)
+     ${also ? `, also AS (${also.sql})` : ''}
+     SELECT id FROM queued`,
+    values: [chatIds, payloads, sources, methods, statuses, ...(also?.params ?? [])],
+  });
   // Ids follow the insert order; a message split in parts is known by its last part.
   const ids = rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   let next = 0;
-  return messages.map((message) => {
-    next += message.editOf !== undefined || message.call ? 1 : splitHtml(message.html).length;
+  return rowsPerMessage.map((count) => {
+    next += count;
     return ids[next - 1]!;
   });
 }
@@ -449,8 +474,10 @@ export class OutboxWorker {
     // Leases taken without the liveness lock could be taken over at once by another worker, and
     // the message sent twice. The lock is taken again on reconnection, which wakes the loop.
     if (!this.alive) return [];
-    const { rows } = await this.options.pool.query<ClaimedMessage>(
-      `UPDATE telegram_outbox o
+    const { rows } = await this.options.pool.query<ClaimedMessage>({
+      // Named: prepared once per connection (it runs for about every message).
+      name: 'hookbot-outbox-claim',
+      text: `UPDATE telegram_outbox o
           SET locked_until = now() + make_interval(secs => $2), locked_by = $3, attempts = o.attempts + 1
         WHERE o.id IN (
           SELECT head.id FROM (
@@ -467,21 +494,23 @@ export class OutboxWorker {
           -- Checked again on the row as it is now: another worker may have sent it meanwhile.
           AND o.status = 'pending' AND o.next_attempt_at <= now() AND ${CLAIMABLE('o', '$3')}
       RETURNING o.id, o.chat_id, o.method, o.payload, o.attempts`,
-      [limit, this.options.leaseSeconds, this.workerId],
-    );
+      values: [limit, this.options.leaseSeconds, this.workerId],
+    });
     return rows;
   }
 
   /**
    * Records what became of a claimed message, while this worker still holds it: one that lost
    * its lease (stuck past it) must not clear the lease of the worker that took the message over.
-   * Parameters of `set` start at $3.
+   * Parameters of `set` start at $3. A `name` (one per `set`) makes it a statement prepared once
+   * per connection.
    */
-  private async settle(id: number, set: string, values: unknown[] = []): Promise<void> {
-    await this.options.pool.query(
-      `UPDATE telegram_outbox SET locked_until = NULL, ${set} WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
-      [id, this.workerId, ...values],
-    );
+  private async settle(id: number, set: string, values: unknown[] = [], name?: string): Promise<void> {
+    await this.options.pool.query({
+      ...(name ? { name } : {}),
+      text: `UPDATE telegram_outbox SET locked_until = NULL, ${set} WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
+      values: [id, this.workerId, ...values],
+    });
   }
 
   /**
@@ -495,7 +524,7 @@ export class OutboxWorker {
     const until = Date.now() + this.options.leaseSeconds * 1000;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.settle(message.id, `status = 'sent', sent_at = now(), telegram_message_id = $3, last_error = NULL`, [telegramMessageId]);
+        await this.settle(message.id, `status = 'sent', sent_at = now(), telegram_message_id = $3, last_error = NULL`, [telegramMessageId], 'hookbot-outbox-sent');
         if (attempt > 1) this.options.log.info({ outboxId: message.id, attempt }, 'delivery recorded once the database was back');
         return;
       } catch (error) {

@@ -49,16 +49,18 @@ export function tradeTradingViewAlert(
       has_keys: boolean;
       received_at: Date;
       template: string | null;
-    }>(
-      `SELECT s.market, s.amount_usdt, s.leverage, s.account, s.default_symbol, s.max_lag_seconds,
+    }>({
+      // Named: prepared once per connection, as every statement on the path of each alert.
+      name: 'hookbot-trade-settings',
+      text: `SELECT s.market, s.amount_usdt, s.leverage, s.account, s.default_symbol, s.max_lag_seconds,
               s.price_tolerance_percent, s.max_order_value_usdt, s.protection,
               s.sizing_mode, s.sizing_percent, s.confirm,
               EXISTS (SELECT 1 FROM bybit_keys k WHERE k.user_id = $1 AND k.account = coalesce(s.account, 'demo')) AS has_keys,
               e.received_at, en.template
          FROM inbound_events e LEFT JOIN trading_settings s ON s.user_id = $1 LEFT JOIN endpoints en ON en.id = e.endpoint_id
         WHERE e.id = $2`,
-      [event.user.id, event.id],
-    );
+      values: [event.user.id, event.id],
+    });
     const row = rows[0];
     if (!row) throw new Error(`inbound event ${event.id} vanished`);
     const t = (key: string, variables?: Record<string, string | number>) => i18n.t(event.user.language, key, variables);
@@ -103,11 +105,12 @@ export function tradeTradingViewAlert(
       afterCommit(() => confirmation.asked(confirmation.seconds));
       return [];
     }
-    await client.query(
-      `INSERT INTO trade_signals (event_id, user_id, alert, settings, order_link_id, received_at, replay_of)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,
-      [event.id, event.user.id, JSON.stringify(alert), JSON.stringify(settings), orderLinkIdFor(event.id, row.received_at), row.received_at, event.replayOf],
-    );
+    await client.query({
+      name: 'hookbot-trade-signal',
+      text: `INSERT INTO trade_signals (event_id, user_id, alert, settings, order_link_id, received_at, replay_of)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,
+      values: [event.id, event.user.id, JSON.stringify(alert), JSON.stringify(settings), orderLinkIdFor(event.id, row.received_at), row.received_at, event.replayOf],
+    });
     setOutcome(eventOutcomes.trade);
     afterCommit(() => wake(event.user.id));
     return [];

@@ -75,6 +75,9 @@ interface ClaimedSignal {
   telegram_id: number;
   language: string;
   active: boolean;
+  /** The sealed Bybit key of the signal's account, read with the claim; null when the user has none. */
+  api_key: string | null;
+  api_secret: string | null;
 }
 
 /**
@@ -90,6 +93,7 @@ export class TradingService {
   private readonly prices = new MarketPrices();
   private readonly publicSessions = new Map<Account, BybitSession>();
   private readonly sessions = new Map<string, BybitSession>();
+  private readonly unsealed = new Map<string, { key: string; secret: string }>();
   private readonly activeUsers = new Set<number>();
   /** Users told of a new signal while their runner was busy. */
   private readonly dirty = new Set<number>();
@@ -373,36 +377,32 @@ export class TradingService {
    * the buy it closes; its outcome message then stands in the chat at the alert's place too.
    */
   private async claim(userId: number): Promise<ClaimedSignal | undefined> {
-    if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(this.leaseSeconds)) throw new Error('claim: ids must be integers');
-    const client = await this.options.pool.connect();
-    let results: Array<{ rows: ClaimedSignal[] }>;
-    try {
-      results = (await client.query(
-      `BEGIN;
-       SET LOCAL synchronous_commit TO off;
-       WITH next AS (
-         SELECT id, event_id, status, next_attempt_at, lease_until FROM trade_signals
-          WHERE user_id = ${userId} AND status IN ('pending', 'placing')
+    // One statement in its own (implicit) transaction, prepared once per connection: PostgreSQL
+    // neither parses nor plans it again. set_config(..., true) is SET LOCAL for that transaction,
+    // so its commit does not wait for the disk; it is evaluated before the first row is locked
+    // (with no row locked there is nothing to flush).
+    const { rows } = await this.options.pool.query<ClaimedSignal>({
+      name: 'hookbot-trade-claim',
+      text: `WITH next AS (
+         SELECT id, event_id, status, next_attempt_at, lease_until,
+                -- The account as settingsFromRow reads it: its keys come with the claim (one round trip less).
+                CASE WHEN settings->>'account' = 'real' THEN 'real' ELSE 'demo' END AS account
+           FROM trade_signals
+          WHERE (SELECT set_config('synchronous_commit', 'off', true)) = 'off'
+            AND user_id = $1 AND status IN ('pending', 'placing')
           ORDER BY event_id LIMIT 1 FOR UPDATE
        )
        UPDATE trade_signals s
-          SET status = 'placing', lease_until = now() + make_interval(secs => ${this.leaseSeconds}), attempts = s.attempts + 1
-         FROM next, users u
+          SET status = 'placing', lease_until = now() + make_interval(secs => $2), attempts = s.attempts + 1
+         FROM next LEFT JOIN bybit_keys k ON k.user_id = $1 AND k.account = next.account, users u
         WHERE s.id = next.id AND u.id = s.user_id
           AND ((next.status = 'pending' AND next.next_attempt_at <= now()) OR (next.status = 'placing' AND next.lease_until < now()))
-          AND NOT EXISTS (SELECT 1 FROM inbound_events e WHERE e.user_id = ${userId} AND e.status = 'pending' AND e.id < next.event_id)
+          AND NOT EXISTS (SELECT 1 FROM inbound_events e WHERE e.user_id = $1 AND e.status = 'pending' AND e.id < next.event_id)
        RETURNING s.id, s.event_id, s.user_id, s.alert, s.settings, s.order_link_id, s.attempts, s.received_at, s.replay_of, s.same_side_checked,
-                 extract(epoch FROM now() - s.received_at)::float8 AS age_seconds, u.telegram_id, u.language, u.active;
-       COMMIT;`,
-      )) as unknown as Array<{ rows: ClaimedSignal[] }>;
-    } catch (error) {
-      // A failed statement leaves the explicit transaction open on this connection: close it.
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-    const claimed = results[2]?.rows[0];
+                 extract(epoch FROM now() - s.received_at)::float8 AS age_seconds, u.telegram_id, u.language, u.active, k.api_key, k.api_secret`,
+      values: [userId, this.leaseSeconds],
+    });
+    const claimed = rows[0];
     return claimed ? { ...claimed, claimedAt: performance.now() } : undefined;
   }
 
@@ -465,7 +465,7 @@ export class TradingService {
         orders: [],
       };
     } else {
-      const credentials = await this.credentials(signal.user_id, settings.account);
+      const credentials = this.unseal(signal.api_key, signal.api_secret);
       if (!credentials) {
         outcome = { ...base, market: parsed.request.market ?? settings.market, status: 'rejected', reason: 'no-keys', details: noDetails, orders: [] };
       } else {
@@ -513,8 +513,24 @@ export class TradingService {
       [userId, account],
     );
     const row = rows[0];
-    if (!row) return undefined;
-    return { key: this.options.secrets.decrypt(row.api_key), secret: this.options.secrets.decrypt(row.api_secret) };
+    return row ? this.unseal(row.api_key, row.api_secret) : undefined;
+  }
+
+  /**
+   * A key as stored (sealed) to the key itself. Remembered by the sealed text, which is always read
+   * afresh from the database: a replaced key is sealed anew (new IV) and so never served stale, in
+   * this process or another, while each alert saves two AES-GCM decryptions.
+   */
+  private unseal(apiKey: string | null, apiSecret: string | null): { key: string; secret: string } | undefined {
+    if (apiKey === null || apiSecret === null) return undefined;
+    const sealed = `${apiKey} ${apiSecret}`;
+    let credentials = this.unsealed.get(sealed);
+    if (!credentials) {
+      credentials = { key: this.options.secrets.decrypt(apiKey), secret: this.options.secrets.decrypt(apiSecret) };
+      if (this.unsealed.size >= 1000) this.unsealed.delete(this.unsealed.keys().next().value as string);
+      this.unsealed.set(sealed, credentials);
+    }
+    return credentials;
   }
 
   private t(language: string) {
@@ -524,16 +540,18 @@ export class TradingService {
   /** Records the outcome and queues its message in one transaction. */
   private async finish(signal: ClaimedSignal, outcome: Outcome | undefined, skipped?: string): Promise<void> {
     await inTransaction(this.options.pool, async (client) => {
-      await client.query(
-        `UPDATE trade_signals SET status = $2, outcome = $3, last_error = $4, protection = $5, lease_until = NULL, finished_at = now() WHERE id = $1`,
-        [
+      await client.query({
+        // Named: prepared once per connection (on the path of every alert).
+        name: 'hookbot-trade-signal-finish',
+        text: `UPDATE trade_signals SET status = $2, outcome = $3, last_error = $4, protection = $5, lease_until = NULL, finished_at = now() WHERE id = $1`,
+        values: [
           signal.id,
           outcome?.status ?? 'skipped',
           outcome ? JSON.stringify(outcome) : null,
           skipped ?? ('reason' in (outcome ?? {}) ? (outcome as { reason: string }).reason : null),
           outcome && 'protection' in outcome && outcome.protection ? JSON.stringify({ symbol: outcome.symbol, ...outcome.protection }) : null,
         ],
-      );
+      });
       if (outcome?.status === 'placed' && outcome.limit) {
         const { limit } = outcome;
         await client.query(

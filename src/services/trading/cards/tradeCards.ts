@@ -17,8 +17,9 @@ export function linkBaseOf(orderLinkId: string): string | undefined {
  * card is being opened is never applied to nothing.
  */
 async function lockSymbol(client: Queryable, userId: number, account: string, symbol: string): Promise<void> {
-  await client.query(`SELECT pg_advisory_xact_lock(${SYMBOL_LOCK_CLASS}, hashtext($1))`, [`${userId}|${account}|${symbol}`]);
+  await client.query(`SELECT pg_advisory_xact_lock(${SYMBOL_LOCK_CLASS}, hashtext($1))`, [symbolLockKey(userId, account, symbol)]);
 }
+const symbolLockKey = (userId: number, account: string, symbol: string) => `${userId}|${account}|${symbol}`;
 const SYMBOL_LOCK_CLASS = 7_320_011;
 
 interface CardRow {
@@ -68,31 +69,44 @@ export async function openCard(
     placedAt: Date.now(),
     orderId: open.orderId,
   });
-  const { rows: earlier } = await client.query<Execution & { execTime: string }>(
-    `SELECT exec_id AS "execId", category, symbol, side, order_id AS "orderId", order_link_id AS "orderLinkId", stop_order_type AS "stopOrderType",
-            exec_price AS "execPrice", exec_qty AS "execQty", exec_fee AS "execFee", closed_size AS "closedSize",
-            (extract(epoch FROM exec_time) * 1000)::bigint AS "execTime"
-       FROM bybit_executions
-      WHERE user_id = $1 AND account = $2 AND order_link_id LIKE $3 AND closed_size::numeric = 0
-      ORDER BY exec_time, exec_id`,
-    [input.userId, outcome.account, `${input.linkBase}-%`],
-  );
-  for (const fill of earlier) state = applyFill(state, { ...fill, execTime: Number(fill.execTime) });
-  await lockSymbol(client, input.userId, outcome.account, outcome.symbol);
-  const { rows: protection } = await client.query<{ stop_loss: string; take_profit: string }>(
-    `SELECT stop_loss, take_profit FROM bybit_position_protection WHERE user_id = $1 AND account = $2 AND symbol = $3`,
-    [input.userId, outcome.account, outcome.symbol],
-  );
-  if (protection[0] && outcome.market === 'linear') state = applyProtection(state, { stopLoss: protection[0].stop_loss, takeProfit: protection[0].take_profit });
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO trade_cards (user_id, account, category, symbol, link_base, chat_id, language, outbox_id, state)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING id`,
-    [input.userId, outcome.account, outcome.market, outcome.symbol, input.linkBase, input.chatId, input.language, JSON.stringify(state)],
-  );
-  const cardId = Number(rows[0]!.id);
+  // Three round trips, on the path of every placed order. The symbol's lock first, with the card's
+  // id (its buttons carry it, so the card is drawn before its row is written).
+  // (Named statements: each connection prepares them once.)
+  const { rows: locked } = await client.query<{ card_id: string }>({
+    name: 'hookbot-card-lock',
+    text: `SELECT pg_advisory_xact_lock(${SYMBOL_LOCK_CLASS}, hashtext($1)), nextval(pg_get_serial_sequence('trade_cards', 'id')) AS card_id`,
+    values: [symbolLockKey(input.userId, outcome.account, outcome.symbol)],
+  });
+  const cardId = Number(locked[0]!.card_id);
+  // Then, in a statement that starts under the lock, the fills the stream recorded before the card
+  // existed, and the position's protection. (The fills may be read this late: a fill of this signal
+  // takes the signal's row first, which this transaction holds.)
+  const { rows: known } = await client.query<{ fills: Array<Execution & { execTime: string | number }> | null; stop_loss: string | null; take_profit: string | null }>({
+    name: 'hookbot-card-known',
+    text: `SELECT (SELECT json_agg(json_build_object(
+                      'execId', exec_id, 'category', category, 'symbol', symbol, 'side', side, 'orderId', order_id, 'orderLinkId', order_link_id,
+                      'stopOrderType', stop_order_type, 'execPrice', exec_price, 'execQty', exec_qty, 'execFee', exec_fee, 'closedSize', closed_size,
+                      'execTime', (extract(epoch FROM exec_time) * 1000)::bigint) ORDER BY exec_time, exec_id)
+               FROM bybit_executions
+              WHERE user_id = $1 AND account = $2 AND order_link_id LIKE $3 AND closed_size::numeric = 0) AS fills,
+            p.stop_loss, p.take_profit
+       FROM (VALUES (1)) AS one (x)
+       LEFT JOIN bybit_position_protection p ON p.user_id = $1 AND p.account = $2 AND p.symbol = $4`,
+    values: [input.userId, outcome.account, `${input.linkBase}-%`, outcome.symbol],
+  });
+  for (const fill of known[0]?.fills ?? []) state = applyFill(state, { ...fill, execTime: Number(fill.execTime) });
+  const protection = known[0];
+  if (protection?.stop_loss != null && protection.take_profit != null && outcome.market === 'linear') {
+    state = applyProtection(state, { stopLoss: protection.stop_loss, takeProfit: protection.take_profit });
+  }
+  // Last, the card's message and its row, which points at the message, in one statement.
   const view = renderCard(cardId, state, t);
-  const [outboxId] = await enqueueMessages(client, [{ chatId: input.chatId, html: view.html, ...(view.buttons ? { buttons: view.buttons } : {}), sourceEventId: input.sourceEventId }]);
-  await client.query(`UPDATE trade_cards SET outbox_id = $2 WHERE id = $1`, [cardId, outboxId]);
+  await enqueueMessages(client, [{ chatId: input.chatId, html: view.html, ...(view.buttons ? { buttons: view.buttons } : {}), sourceEventId: input.sourceEventId }], {
+    name: 'hookbot-card-open',
+    sql: `INSERT INTO trade_cards (id, user_id, account, category, symbol, link_base, chat_id, language, outbox_id, state)
+          SELECT $6, $7, $8, $9, $10, $11, $12, $13, max(id), $14 FROM queued`,
+    params: [cardId, input.userId, outcome.account, outcome.market, outcome.symbol, input.linkBase, input.chatId, input.language, JSON.stringify(state)],
+  });
   return true;
 }
 

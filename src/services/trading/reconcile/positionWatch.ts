@@ -171,8 +171,12 @@ export async function reconcileSignal(
   // The opening order filled: expected on its side even if its fill never comes over the stream.
   const opened = outcome.status === 'placed' ? outcome.orders?.find((order) => order.role === 'open' && order.avgPrice !== null) : undefined;
   if (opened) {
-    await lockWatch(client, owner, outcome.symbol);
-    await save(client, owner, outcome.symbol, { expected_side: opened.side });
+    // lockWatch and save in one statement (the upsert locks the row as lockWatch does).
+    await client.query(
+      `INSERT INTO trade_reconciliation (user_id, account, symbol, expected_side) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id, account, symbol) DO UPDATE SET expected_side = excluded.expected_side, updated_at = now()`,
+      [owner.userId, owner.account, outcome.symbol, opened.side],
+    );
   }
   return false;
 }
