@@ -447,4 +447,26 @@ describe('the shared limiter', () => {
     now = 10_000;
     expect(Array.from({ length: 6 }, () => limiter.tryTake(0.5))).toEqual([true, true, true, true, true, false]);
   });
+
+  it('keeps spare slots from a burst of needed requests that has just begun', async () => {
+    let now = 0;
+    // Bybit's budget: 600 in 5 s. After a quiet spell, orders start at 100 a second.
+    const limiter = new WindowLimiter(600, 5000, () => now);
+    for (let i = 0; i < 10; i += 1) {
+      await limiter.take();
+      now += 10;
+    }
+    // 10 in the first 100 ms: at that pace the window still has room, so a lookup is allowed.
+    expect(limiter.tryTake()).toBe(true);
+    for (let i = 0; i < 110; i += 1) {
+      await limiter.take();
+      now += 10;
+    }
+    // About 100 in the last second: 500 more will come in the window, and 121 are granted. The
+    // last window alone (120 needed) would have let spare slots through until half the budget was used.
+    expect(limiter.tryTake()).toBe(false);
+    // Once the orders stop, the pace falls and spare slots come back within the old window's room.
+    now += 1000;
+    expect(limiter.tryTake()).toBe(true);
+  });
 });

@@ -3,6 +3,9 @@
  * a slot; nothing is dropped. Bybit counts 600 requests per 5 s per IP, for every user of this
  * server together, so one instance is shared by all of them.
  */
+/** The pace of needed requests is read over this fraction of a window (1 s of Bybit's 5). */
+const RECENT_PARTS = 5;
+
 export class WindowLimiter {
   /** When each grant in the window was made, oldest first. */
   private readonly granted: number[] = [];
@@ -29,18 +32,30 @@ export class WindowLimiter {
   /**
    * A slot now for a request that is nice to have (the fill price of an order already placed),
    * never at the cost of one that must be sent: only if nobody waits, the window is less than
-   * `share` used, and it would still have room for as many needed requests as the last window
-   * had. A slot taken stays in the window for its whole length, so spare slots taken while orders
-   * arrive steadily would make the orders of the next seconds wait.
+   * `share` used, and it would still have room for the needed requests of a whole window at the
+   * pace they come now. A slot taken stays in the window for its whole length, so spare slots
+   * taken while orders arrive would make the orders of the next seconds wait.
    */
   tryTake(share = 0.5): boolean {
     if (this.waiting.length > 0) return false;
     const now = this.now();
     this.expire(now);
     if (this.granted.length >= this.limit * share) return false;
-    if (this.granted.length + this.needed.length >= this.limit) return false;
+    if (this.granted.length + this.expectedNeeded(now) >= this.limit) return false;
     this.granted.push(now);
     return true;
+  }
+
+  /**
+   * How many needed requests a window will hold: as many as the last window had, or, when they
+   * have just begun to come (a burst of alerts after a quiet spell, as on a candle's close), the
+   * pace of the last fifth of a window kept up for a whole one.
+   */
+  private expectedNeeded(now: number): number {
+    const recentFrom = now - this.windowMs / RECENT_PARTS;
+    let recent = 0;
+    for (let i = this.needed.length - 1; i >= 0 && (this.needed[i] as number) > recentFrom; i -= 1) recent += 1;
+    return Math.max(this.needed.length, recent * RECENT_PARTS);
   }
 
   /** Requests waiting for a slot now. */
