@@ -4,14 +4,16 @@
  * (b0) the naive one-INSERT-per-request handler for reference; same load generator, same machine,
  * same run. The load generator (this process) runs on one core, the server under test and
  * PostgreSQL on the other (taskset), so the ratio measures the server, not the scheduler; the
- * server's and PostgreSQL's CPU time per acknowledged request come from /proc. Then (c) the time
- * from an alert's request to its sendMessage arriving at a fake Telegram.
+ * server's and PostgreSQL's CPU time per acknowledged request come from /proc. (p) PostgreSQL's
+ * CPU per event for the ingest statement alone gives the ceiling of (b)/(a) on this layout. Then
+ * (c) the time from an alert's request to its sendMessage arriving at a fake Telegram.
  */
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { EndpointRepository } from '../models/endpoints.js';
 import { UserRepository } from '../models/users.js';
 import { openDatabase, runMigrations } from '../src/db/database.js';
+import { INSERT_BATCH } from '../src/services/inbound/ingestWriter.js';
 import { createLogger } from '../src/logger.js';
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
 import { cpuMillis, cpuSpent, LOAD_CORE, pin, PostgresProcesses, requirePinning, SERVER_CORE, unpin } from './pinning.js';
@@ -99,6 +101,48 @@ async function databaseDurability(databaseUrl: string): Promise<string> {
   return `fsync=${fsync}, synchronous_commit=${synchronousCommit}`;
 }
 
+/**
+ * PostgreSQL's own CPU per event, with nothing in front of it: the ingest statement Hookbot runs,
+ * in batches of 100 (about what group commit makes of 100 connections), each its own durable
+ * commit, sent from the load generator's core; and, as the floor under any design that stores
+ * before answering, the same batches into a table of one jsonb column.
+ */
+async function postgresPerEvent(databaseUrl: string, postgres: PostgresProcesses): Promise<{ ingest: number; floor: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: owners } = await client.query<{ endpoint_id: string; user_id: string }>(`SELECT id AS endpoint_id, user_id FROM endpoints`);
+    await client.query('CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, payload jsonb)');
+    let serial = 0;
+    const batchOf = (size: number) => {
+      const rows: string[] = [];
+      for (let i = 0; i < size; i += 1) {
+        serial += 1;
+        const owner = owners[serial % owners.length]!;
+        const id = `floor-${process.pid}-${serial}`;
+        rows.push(JSON.stringify({
+          ord: i, endpoint_id: Number(owner.endpoint_id), user_id: Number(owner.user_id), provider: 'tradingview', key: `id:${id}`, ttl: 86_400,
+          payload: { symbol: 'BTCUSDT', action: 'buy', price: 50000, id },
+        }));
+      }
+      return `[${rows.join(',')}]`;
+    };
+    const perEvent = async (name: string, text: string) => {
+      const batches = 300;
+      const size = 100;
+      for (let b = 0; b < 30; b += 1) await client.query({ name, text, values: [batchOf(size)] }); // warm-up
+      const before = cpuMillis(postgres.pids());
+      for (let b = 0; b < batches; b += 1) await client.query({ name, text, values: [batchOf(size)] });
+      return (cpuSpent(before, cpuMillis(postgres.pids())) * 1000) / (batches * size);
+    };
+    const ingest = await perEvent('bench-ingest', INSERT_BATCH);
+    const floor = await perEvent('bench-floor', `INSERT INTO bench_floor (payload) SELECT payload FROM json_to_recordset($1::json) AS t(ord int, payload jsonb) ORDER BY ord RETURNING id`);
+    return { ingest, floor };
+  } finally {
+    await client.end();
+  }
+}
+
 async function measureThroughput(target: Child, tokens: string[], connections: number, postgres: PostgresProcesses): Promise<Measured> {
   progress(`${target.url}: ${connections} connections`);
   await load(target.url, tokens, { connections, seconds: 2 }); // warm-up: JIT, pools, caches
@@ -142,7 +186,8 @@ async function main(): Promise<void> {
     };
 
     const rows: (string | number)[][] = [];
-        for (const connections of [10, 100]) {
+    let bare100: Measured | undefined;
+    for (const connections of [10, 100]) {
       const bare = await startPinned('bench/targets/bare.ts', [], {});
       children.push(bare);
       const a = await measureThroughput(bare, tokens, connections, postgresProcesses);
@@ -165,7 +210,16 @@ async function main(): Promise<void> {
       rows.push(row(`(a) bare Fastify route`, a, ''));
       rows.push(row(`(b0) one INSERT per request`, b0, ratio(b0)));
       rows.push(row(`(b) TradingView endpoint`, b, ratio(b)));
+      if (connections === 100) bare100 = a;
     }
+
+    // What (b) could reach if Hookbot added nothing to the bare route: the core then spends the
+    // bare route's CPU plus PostgreSQL's own per event, and no less.
+    progress('PostgreSQL alone: the ingest statement, 100 events a batch');
+    const { ingest, floor } = await postgresPerEvent(ingressDb, postgresProcesses);
+    const ceiling = (pgUs: number) => (bare100 ? `${((bare100.serverCpuUs / (bare100.serverCpuUs + pgUs)) * 100).toFixed(0)}%` : '-');
+    rows.push(['(p) PostgreSQL alone: the ingest statement', 100, '', '', '', `ceiling ${ceiling(ingest)}`, '-', fmt(ingest), 0]);
+    rows.push(['(p0) PostgreSQL alone: one jsonb column', 100, '', '', '', `ceiling ${ceiling(floor)}`, '-', fmt(floor), 0]);
 
     // Latency at a fixed, realistic rate.
     const bare = await startPinned('bench/targets/bare.ts', [], {});
