@@ -208,7 +208,7 @@ describe('the live web view', () => {
       await proxied.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
       for (const socket of sockets) socket.destroy();
       // The page asks again for its stream, saying where it left off.
-      const resumedStream = () => requests.some((request) => /^GET \/app\/api\/stream[\s\S]*\r\nlast-event-id: e\d+\.r\d+\r\n/im.test(request));
+      const resumedStream = () => requests.some((request) => /^GET \/app\/api\/stream[\s\S]*\r\nlast-event-id: e\d+\.r\d+\.t\d+\r\n/im.test(request));
       await expect.poll(resumedStream, { timeout: 20_000 }).toBe(true);
       await expect.poll(() => proxied.locator('#status').textContent(), { timeout: 20_000 }).toBe('live');
       const posted = await postAlert(hookbot.url, tokens.get(english.id)!, { symbol: 'LTCUSDT', action: 'buy', id: 'web-reconnect-1' });
@@ -370,7 +370,7 @@ describe('with a second web process', () => {
     const posted = await postAlert(hookbot.url, tokens.get(english.id)!, { symbol: 'ADAUSDT', action: 'buy', id: 'web-multi-1' });
     const key = `e${Number(posted.body.id)}`;
     await reader.until((data) => data.items.some((item) => item.key === key));
-    expect(first.lastId).toMatch(/^e\d+\.r\d+$/);
+    expect(first.lastId).toMatch(/^e\d+\.r\d+\.t\d+$/);
   });
 
   it('sends an event committed after a later one, and an update of an older one', async () => {
@@ -455,11 +455,52 @@ describe('with a second web process', () => {
     }
   });
 
+  it('resumes with an event that committed after the page left, below an id the page had seen', async () => {
+    const { reader } = await freeStream(english);
+    await reader.until((data) => data.initial);
+    const [user] = await hookbot.query<{ user_id: number; endpoint_id: number }>(
+      `SELECT u.id AS user_id, e.id AS endpoint_id FROM users u JOIN endpoints e ON e.user_id = u.id AND e.provider = 'tradingview' WHERE u.telegram_id = $1`,
+      [english.id],
+    );
+    const writers = [new pg.Client({ connectionString: hookbot.databaseUrl }), new pg.Client({ connectionString: hookbot.databaseUrl })];
+    try {
+      const ids: number[] = [];
+      for (const [i, writer] of writers.entries()) {
+        await writer.connect();
+        await writer.query('BEGIN');
+        const { rows } = await writer.query<{ id: string }>(
+          `INSERT INTO inbound_events (endpoint_id, user_id, provider, dedupe_key, payload, status, outcome)
+           VALUES ($1, $2, 'tradingview', $3, '{"symbol": "LTCUSDT", "action": "buy"}', 'processed', 'nothing') RETURNING id`,
+          [user!.endpoint_id, user!.user_id, `resume-out-of-order-${i}-${Date.now()}`],
+        );
+        ids.push(Number(rows[0]!.id));
+      }
+      const [lower, higher] = ids as [number, number];
+      await writers[1]!.query('COMMIT');
+      const { lastId } = await reader.until((data) => data.items.some((item) => item.key === `e${higher}`));
+      // The page goes away holding the higher id; the lower one commits while it is gone.
+      await reader.close();
+      open.splice(open.indexOf(reader), 1);
+      await writers[0]!.query('COMMIT');
+      const resumed = await freeStream(english, lastId);
+      const { parsed } = await resumed.reader.until((data) => data.initial);
+      const keys = parsed.items.map((item) => item.key);
+      expect(keys).toContain(`e${lower}`);
+      await resumed.reader.close();
+      open.splice(open.indexOf(resumed.reader), 1);
+    } finally {
+      for (const writer of writers) await writer.end().catch(() => undefined);
+    }
+  });
+
   it('resumes from Last-Event-ID with only what the page has not seen', async () => {
     // Everything acted on first, so what the page was sent is final and not sent again.
     await expect
       .poll(async () => (await hookbot.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbound_events WHERE status = 'pending'`))[0]?.n, { timeout: 20_000 })
       .toBe(0);
+    // And received long enough ago that nothing received before it can still be committing.
+    await hookbot.query(`UPDATE inbound_events SET received_at = received_at - interval '5 minutes' WHERE user_id = (SELECT id FROM users WHERE telegram_id = $1)`, [english.id]);
+    await hookbot.query(`UPDATE refused_requests SET received_at = received_at - interval '5 minutes' WHERE user_id = (SELECT id FROM users WHERE telegram_id = $1)`, [english.id]);
     const { reader } = await freeStream(english);
     const { lastId } = await reader.until((data) => data.initial);
     await reader.close();

@@ -12,21 +12,33 @@ export const LIVE_FEED_CHANNEL = 'live_feed';
 
 /**
  * Where a page left off, sent back as Last-Event-ID when it reconnects: every event below
- * `eventFloor` reached it in its final state, and every refused request up to `refusedMax`.
+ * `eventFloor` reached it in its final state, and every refused request up to `refusedMax`, of
+ * those received before `settledBefore` (ms since the epoch). Ids are taken when a row is
+ * inserted but seen when it commits: with two web processes a lower id can commit after the page
+ * saw a higher one, so the newest rows are sent again whatever their id (the page merges them).
  * Orders and scrapes are few and change in place: they are always sent again.
  */
 export interface FeedCursor {
   eventFloor: number;
   refusedMax: number;
+  settledBefore: number;
 }
 
+/**
+ * How long a row may take from its transaction's start (its received time) to its commit. An
+ * ingest batch commits within milliseconds; this leaves room for a loaded server and for the web
+ * process's clock being behind the database's.
+ */
+const COMMIT_SLACK_MS = 60_000;
+
 export function formatCursor(cursor: FeedCursor): string {
-  return `e${cursor.eventFloor}.r${cursor.refusedMax}`;
+  return `e${cursor.eventFloor}.r${cursor.refusedMax}.t${cursor.settledBefore}`;
 }
 
 export function parseCursor(value: string | undefined): FeedCursor | undefined {
-  const match = /^e(\d{1,18})\.r(\d{1,18})$/.exec(value ?? '');
-  return match ? { eventFloor: Number(match[1]), refusedMax: Number(match[2]) } : undefined;
+  // Without `.t` (a page opened before that part existed): nothing is known to be settled.
+  const match = /^e(\d{1,18})\.r(\d{1,18})(?:\.t(\d{1,15}))?$/.exec(value ?? '');
+  return match ? { eventFloor: Number(match[1]), refusedMax: Number(match[2]), settledBefore: Number(match[3] ?? 0) } : undefined;
 }
 
 /** The open HTTP response of one page. */
@@ -88,7 +100,7 @@ class FeedStream {
   }
 
   private alreadyHas(item: FeedItem): boolean {
-    if (item.type !== 'entry') return false;
+    if (item.type !== 'entry' || Date.parse(item.at) >= this.cursor.settledBefore) return false;
     return item.kind === 'event' ? item.id < this.cursor.eventFloor : item.id <= this.cursor.refusedMax;
   }
 
@@ -105,7 +117,9 @@ class FeedStream {
       }
     }
     eventFloor = Math.min(lowestOpen, highestEvent + 1);
-    return { eventFloor, refusedMax };
+    // This frame holds everything committed before the read it came from.
+    const settledBefore = Math.max(this.cursor.settledBefore, Date.now() - COMMIT_SLACK_MS);
+    return { eventFloor, refusedMax, settledBefore };
   }
 }
 
@@ -198,7 +212,7 @@ export class LiveFeed {
     const watch: Watch = existing ?? { streams: new Set(), refreshing: false, pending: undefined, view: undefined, failures: 0 };
     if (watch.streams.size >= this.options.maxPerUser) throw new TooManyStreamsError('user');
     if (this.total >= this.options.maxTotal) throw new TooManyStreamsError('server');
-    const stream = new FeedStream(userId, sink, resume ?? { eventFloor: 0, refusedMax: 0 }, resume !== undefined);
+    const stream = new FeedStream(userId, sink, resume ?? { eventFloor: 0, refusedMax: 0, settledBefore: 0 }, resume !== undefined);
     watch.streams.add(stream);
     this.watches.set(userId, watch);
     this.total += 1;
