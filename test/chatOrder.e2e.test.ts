@@ -9,6 +9,7 @@ import { addStandardMarkets, startFakeBybit, type FakeBybit } from './support/fa
 import { startFakeTelegram, type FakeTelegram, type FakeUser } from './support/fakeTelegram.js';
 import { personalToken, postAlert, registerUser, startTestHookbot, startTestRoles, type TestHookbot } from './support/hookbot.js';
 import { enterKeys } from './support/trading.js';
+import { waitUntil } from './support/until.js';
 
 let telegram: FakeTelegram;
 let bybit: FakeBybit;
@@ -33,14 +34,6 @@ afterAll(async () => {
 });
 
 const texts = (chatId: number, marker: string) => telegram.sent(chatId).map((m) => m.plainText ?? '').filter((text) => text.includes(marker));
-
-async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('per-chat order across processes', () => {
   it('an alert acted on after a later one still reaches the chat first', async () => {

@@ -17,6 +17,7 @@ import { createTestDatabase } from './support/database.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { spawnHookbot, testEnv, type ChildHookbot } from './support/hookbot.js';
 import { seededRandom } from './support/random.js';
+import { waitUntil } from './support/until.js';
 
 const SEED = Number(process.env.CRASH_SEED ?? 20_261_202);
 const CHATS = 30;
@@ -30,14 +31,6 @@ const KILLS: Array<'worker' | 'web'> = ['worker', 'web', 'worker', 'web'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const keyOf = (chat: number, seq: number) => `${chat}:${seq}`;
 const MARK = /crash-c(\d+)-s(\d+)/;
-
-async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await sleep(100);
-  }
-}
 
 type Slot = 'webA' | 'webB' | 'worker';
 

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { personalToken, registerUser, spawnHookbot, testEnv, type ChildHookbot } from './support/hookbot.js';
 import { startTemporaryPostgres, type TemporaryPostgres } from './support/postgres.js';
+import { until } from './support/until.js';
 
 let telegram: FakeTelegram;
 const children: ChildHookbot[] = [];
@@ -34,13 +35,8 @@ async function alert(baseUrl: string, token: string, symbol: string): Promise<An
   return { status: response.status, retryAfter: response.headers.get('retry-after'), symbol };
 }
 
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** The outage takes PostgreSQL's restart: a longer bound than the usual one. */
+const waitFor = (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 120_000) => until(what, check, timeoutMs, 100);
 
 beforeAll(async () => {
   telegram = await startFakeTelegram();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { personalToken, registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
+import { until } from './support/until.js';
 
 let telegram: FakeTelegram;
 let hookbot: TestHookbot;
@@ -28,14 +29,6 @@ afterAll(async () => {
   await telegram?.close();
 });
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('a failed token lookup is logged without the token', () => {
   it('never prints the personal URL token, in the message, the stack or the params', async () => {
     // The lookup's query fails the way it does when the table cannot be read: drizzle wraps the
@@ -48,7 +41,7 @@ describe('a failed token lookup is logged without the token', () => {
         fetch(`${hookbot.url}/personal/${token}/webhook`),
       ];
       for (const response of await Promise.all(requests)) expect(response.status).toBeGreaterThanOrEqual(500);
-      await until(() => lines.filter((line) => line.includes('Failed query')).length >= 3, 'three logged query failures');
+      await until('three logged query failures', () => lines.filter((line) => line.includes('Failed query')).length >= 3);
     } finally {
       await hookbot.query('ALTER TABLE endpoints_unreachable RENAME TO endpoints');
     }

@@ -7,6 +7,7 @@ import { createTestDatabase } from './support/database.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { ADMIN_ID, personalToken, postAlert, registerUser, startTestHookbot, startTestRoles, testEnv } from './support/hookbot.js';
 import { freePort } from './support/processes.js';
+import { until } from './support/until.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789';
 const admin = { id: ADMIN_ID, first_name: 'Admin', language_code: 'en' };
@@ -59,14 +60,6 @@ function sample(page: string, name: string, labels: Record<string, string> = {})
   return 0;
 }
 
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('GET /metrics', () => {
   it('is refused without the token, and with a wrong one', async () => {
     const none = await fetch(`${hookbot.url}/metrics`);
@@ -86,10 +79,10 @@ describe('GET /metrics', () => {
     expect((await postAlert(hookbot.url, token, { symbol: 'BTCUSDT' })).status).toBe(400);
     for (let i = 0; i < alerts; i += 1) await telegram.waitForMessage(trader.id, (m) => (m.text ?? '').includes('BTCUSDT'), 20_000);
     let after = '';
-    await until(async () => {
+    await until('the sends to be counted', async () => {
       after = await scrape();
       return sample(after, 'hookbot_telegram_calls_total', { result: 'sent' }) >= sample(before, 'hookbot_telegram_calls_total', { result: 'sent' }) + alerts;
-    }, 'the sends to be counted');
+    });
     const ok = { provider: 'tradingview', status: '200' };
     expect(sample(after, 'hookbot_inbound_requests_total', ok) - sample(before, 'hookbot_inbound_requests_total', ok)).toBe(alerts);
     const bad = { provider: 'tradingview', status: '400' };
@@ -128,7 +121,7 @@ describe('logs', () => {
     const asked = Date.now();
     telegram.sendUserMessage(trader, '/url');
     await telegram.waitForMessage(trader.id, (m) => m.at >= asked && (m.text ?? '').includes('/hooks/tradingview/'));
-    await until(async () => logged().includes('"command":"url"'), 'the /url update to be logged');
+    await until('the /url update to be logged', () => logged().includes('"command":"url"'));
     const lines = logLines.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
     const requests = lines.filter((line) => line.msg === 'request');
     expect(requests.some((line) => line.method === 'POST' && line.url === `/hooks/tradingview/${token.slice(0, 6)}…` && line.status === 200)).toBe(true);
@@ -206,7 +199,7 @@ describe('load shedding', () => {
       clearInterval(blocker);
     }
     try {
-      await until(async () => (await fetch(`${shedding.url}/health`)).status === 200, 'the server to serve again');
+      await until('the server to serve again', async () => (await fetch(`${shedding.url}/health`)).status === 200);
       const page = await (await fetch(`${shedding.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
       expect(sample(page, 'hookbot_http_shed_total', { reason: 'eventLoopDelay' })).toBeGreaterThanOrEqual(1);
     } finally {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { personalToken, postAlert, registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
+import { waitUntil } from './support/until.js';
 
 let telegram: FakeTelegram;
 let hookbot: TestHookbot;
@@ -22,14 +23,6 @@ afterAll(async () => {
 });
 
 const seqOf = (text: string | undefined) => Number(/seq-(\d+)/.exec(text ?? '')?.[1]);
-
-async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('Telegram outbox', () => {
   it('delivers every message once and in order through a storm of 429s', async () => {

@@ -9,6 +9,7 @@ import { EndpointRepository } from '../models/endpoints.js';
 import { UserRepository } from '../models/users.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram.js';
 import { postAlert, spawnHookbot, startTestRoles, testEnv, type ChildHookbot } from './support/hookbot.js';
+import { waitUntil } from './support/until.js';
 
 let telegram: FakeTelegram;
 const children: ChildHookbot[] = [];
@@ -21,14 +22,6 @@ afterAll(async () => {
   for (const child of children) await child.kill('SIGKILL');
   await telegram?.close();
 });
-
-async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('sweeper and a killed worker', () => {
   it('events the killed worker was sweeping are picked up by the next worker at once', async () => {
