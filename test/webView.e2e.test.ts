@@ -373,15 +373,19 @@ describe('with a second web process', () => {
     expect(first.lastId).toMatch(/^e\d+\.r\d+\.t\d+$/);
   });
 
-  it('sends an event committed after a later one, and an update of an older one', async () => {
-    const { reader } = await freeStream(english);
-    await reader.until((data) => data.initial);
-    const [user] = await hookbot.query<{ user_id: number; endpoint_id: number }>(
+  /**
+   * Two writers, as two web processes storing alerts of the user's at once: each has inserted an
+   * event and not committed yet, the first one holding the lower id.
+   */
+  async function twoOpenWriters(user: FakeUser, symbol: string) {
+    const [owner] = await hookbot.query<{ user_id: number; endpoint_id: number }>(
       `SELECT u.id AS user_id, e.id AS endpoint_id FROM users u JOIN endpoints e ON e.user_id = u.id AND e.provider = 'tradingview' WHERE u.telegram_id = $1`,
-      [english.id],
+      [user.id],
     );
-    // Two writers, as two web processes storing alerts at once: the lower id commits last.
     const writers = [new pg.Client({ connectionString: hookbot.databaseUrl }), new pg.Client({ connectionString: hookbot.databaseUrl })];
+    const end = async () => {
+      for (const writer of writers) await writer.end().catch(() => undefined);
+    };
     try {
       const ids: number[] = [];
       for (const [i, writer] of writers.entries()) {
@@ -389,23 +393,36 @@ describe('with a second web process', () => {
         await writer.query('BEGIN');
         const { rows } = await writer.query<{ id: string }>(
           `INSERT INTO inbound_events (endpoint_id, user_id, provider, dedupe_key, payload, status, outcome)
-           VALUES ($1, $2, 'tradingview', $3, '{"symbol": "DOTUSDT", "action": "buy"}', 'processed', 'nothing') RETURNING id`,
-          [user!.endpoint_id, user!.user_id, `out-of-order-${i}-${Date.now()}`],
+           VALUES ($1, $2, 'tradingview', $3, json_build_object('symbol', $4::text, 'action', 'buy'), 'processed', 'nothing') RETURNING id`,
+          [owner!.endpoint_id, owner!.user_id, `out-of-order-${symbol}-${i}-${Date.now()}`, symbol],
         );
         ids.push(Number(rows[0]!.id));
       }
       const [lower, higher] = ids as [number, number];
+      return { lower, higher, commitLower: () => writers[0]!.query('COMMIT'), commitHigher: () => writers[1]!.query('COMMIT'), end };
+    } catch (error) {
+      await end();
+      throw error;
+    }
+  }
+
+  it('sends an event committed after a later one, and an update of an older one', async () => {
+    const { reader } = await freeStream(english);
+    await reader.until((data) => data.initial);
+    const writers = await twoOpenWriters(english, 'DOTUSDT');
+    try {
+      const { lower, higher } = writers;
       expect(lower).toBeLessThan(higher);
-      await writers[1]!.query('COMMIT');
+      await writers.commitHigher();
       await reader.until((data) => data.items.some((item) => item.key === `e${higher}`));
-      await writers[0]!.query('COMMIT');
+      await writers.commitLower();
       await reader.until((data) => data.items.some((item) => item.key === `e${lower}`));
       // A later change of the older one reaches the page too.
       await hookbot.query(`UPDATE inbound_events SET outcome = 'relayed' WHERE id = $1`, [lower]);
       const { parsed } = await reader.until((data) => data.items.some((item) => item.key === `e${lower}`));
       expect(parsed.items.map((item) => item.key)).toEqual([`e${lower}`]);
     } finally {
-      for (const writer of writers) await writer.end().catch(() => undefined);
+      await writers.end();
       await reader.close();
       open.splice(open.indexOf(reader), 1);
     }
@@ -458,30 +475,15 @@ describe('with a second web process', () => {
   it('resumes with an event that committed after the page left, below an id the page had seen', async () => {
     const { reader } = await freeStream(english);
     await reader.until((data) => data.initial);
-    const [user] = await hookbot.query<{ user_id: number; endpoint_id: number }>(
-      `SELECT u.id AS user_id, e.id AS endpoint_id FROM users u JOIN endpoints e ON e.user_id = u.id AND e.provider = 'tradingview' WHERE u.telegram_id = $1`,
-      [english.id],
-    );
-    const writers = [new pg.Client({ connectionString: hookbot.databaseUrl }), new pg.Client({ connectionString: hookbot.databaseUrl })];
+    const writers = await twoOpenWriters(english, 'LTCUSDT');
     try {
-      const ids: number[] = [];
-      for (const [i, writer] of writers.entries()) {
-        await writer.connect();
-        await writer.query('BEGIN');
-        const { rows } = await writer.query<{ id: string }>(
-          `INSERT INTO inbound_events (endpoint_id, user_id, provider, dedupe_key, payload, status, outcome)
-           VALUES ($1, $2, 'tradingview', $3, '{"symbol": "LTCUSDT", "action": "buy"}', 'processed', 'nothing') RETURNING id`,
-          [user!.endpoint_id, user!.user_id, `resume-out-of-order-${i}-${Date.now()}`],
-        );
-        ids.push(Number(rows[0]!.id));
-      }
-      const [lower, higher] = ids as [number, number];
-      await writers[1]!.query('COMMIT');
+      const { lower, higher } = writers;
+      await writers.commitHigher();
       const { lastId } = await reader.until((data) => data.items.some((item) => item.key === `e${higher}`));
       // The page goes away holding the higher id; the lower one commits while it is gone.
       await reader.close();
       open.splice(open.indexOf(reader), 1);
-      await writers[0]!.query('COMMIT');
+      await writers.commitLower();
       const resumed = await freeStream(english, lastId);
       const { parsed } = await resumed.reader.until((data) => data.initial);
       const keys = parsed.items.map((item) => item.key);
@@ -489,7 +491,7 @@ describe('with a second web process', () => {
       await resumed.reader.close();
       open.splice(open.indexOf(resumed.reader), 1);
     } finally {
-      for (const writer of writers) await writer.end().catch(() => undefined);
+      await writers.end();
     }
   });
 
