@@ -1,28 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStandardMarkets, startFakeBybit, type FakeBybit } from './support/fakeBybit.js';
-import { startFakeTelegram, type FakeTelegram, type FakeUser, type SentMessage } from './support/fakeTelegram.js';
-import { personalToken, postAlert, registerUser, startTestHookbot, type TestHookbot } from './support/hookbot.js';
-import { enterKeys } from './support/trading.js';
+import type { FakeBybit } from './support/fakeBybit.js';
+import type { FakeTelegram, FakeUser, SentMessage } from './support/fakeTelegram.js';
+import { personalToken, postAlert, registerUser, type TestHookbot } from './support/hookbot.js';
+import { enterKeys, startTradingWorld, type TradingWorld } from './support/trading.js';
 import { until } from './support/until.js';
 
 let telegram: FakeTelegram;
 let bybit: FakeBybit;
 let hookbot: TestHookbot;
+let world: TradingWorld | undefined;
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  bybit = await startFakeBybit();
-  addStandardMarkets(bybit);
-  hookbot = await startTestHookbot(telegram, {
-    env: { BYBIT_BASE_URL: bybit.url, BYBIT_DEMO_BASE_URL: bybit.url, BYBIT_WS_URL: bybit.wsUrl, BYBIT_DEMO_WS_URL: bybit.wsUrl },
-  });
+  world = await startTradingWorld({ streams: true });
+  ({ telegram, bybit, hookbot } = world);
 });
 
-afterAll(async () => {
-  await hookbot?.stop();
-  await telegram?.close();
-  await bybit?.close();
-});
+afterAll(() => world?.stop());
 
 
 let nextId = 9600;

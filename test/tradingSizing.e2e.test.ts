@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStandardMarkets, startFakeBybit, type FakeBybit } from './support/fakeBybit.js';
-import { startFakeTelegram, type FakeTelegram, type SentMessage } from './support/fakeTelegram.js';
-import { postAlert, startTestHookbot, type TestHookbot } from './support/hookbot.js';
-import { newDemoTrader, setSetting, toggleSetting, type DemoTrader } from './support/trading.js';
+import type { FakeBybit } from './support/fakeBybit.js';
+import type { FakeTelegram, SentMessage } from './support/fakeTelegram.js';
+import { postAlert, type TestHookbot } from './support/hookbot.js';
+import { newDemoTrader, setSetting, toggleSetting, type DemoTrader, startTradingWorld, type TradingWorld } from './support/trading.js';
 
 let telegram: FakeTelegram;
 let demo: FakeBybit;
 let hookbot: TestHookbot;
+let world: TradingWorld | undefined;
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  demo = await startFakeBybit();
-  addStandardMarkets(demo);
-  hookbot = await startTestHookbot(telegram, { env: { BYBIT_DEMO_BASE_URL: demo.url, BYBIT_BASE_URL: demo.url, TRADE_SIGNAL_EXPIRY_SECONDS: '60' } });
+  world = await startTradingWorld();
+  ({ telegram, bybit: demo, hookbot } = world);
 });
 
-afterAll(async () => {
-  await hookbot?.stop();
-  await telegram?.close();
-  await demo?.close();
-});
+afterAll(() => world?.stop());
 
 type Trader = DemoTrader;
 

@@ -1,7 +1,45 @@
 import { expect } from 'vitest';
-import type { FakeAccountOptions, FakeBybit } from './fakeBybit.js';
-import type { FakeTelegram, FakeUser, SentMessage } from './fakeTelegram.js';
-import { personalToken, registerUser } from './hookbot.js';
+import { addStandardMarkets, startFakeBybit, type FakeAccountOptions, type FakeBybit } from './fakeBybit.js';
+import { startFakeTelegram, type FakeTelegram, type FakeUser, type SentMessage } from './fakeTelegram.js';
+import { personalToken, registerUser, startTestHookbot, type TestHookbot } from './hookbot.js';
+
+/** What a trading test talks to, started before its tests and stopped after them. */
+export interface TradingWorld {
+  telegram: FakeTelegram;
+  /** Serves the demo and the real API alike, with the standard markets. */
+  bybit: FakeBybit;
+  hookbot: TestHookbot;
+  stop(): Promise<void>;
+}
+
+/**
+ * A fake Telegram, a fake Bybit, and Hookbot pointed at them with `env` added to its settings;
+ * `streams` points its private and public streams at the fake's WebSocket too.
+ */
+export async function startTradingWorld(options: { env?: Record<string, string>; streams?: boolean } = {}): Promise<TradingWorld> {
+  const telegram = await startFakeTelegram();
+  const bybit = await startFakeBybit();
+  addStandardMarkets(bybit);
+  const streams: Record<string, string> = options.streams ? { BYBIT_WS_URL: bybit.wsUrl, BYBIT_DEMO_WS_URL: bybit.wsUrl } : {};
+  let hookbot: TestHookbot;
+  try {
+    hookbot = await startTestHookbot(telegram, { env: { BYBIT_BASE_URL: bybit.url, BYBIT_DEMO_BASE_URL: bybit.url, ...streams, ...options.env } });
+  } catch (error) {
+    await telegram.close();
+    await bybit.close();
+    throw error;
+  }
+  return {
+    telegram,
+    bybit,
+    hookbot,
+    async stop() {
+      await hookbot.stop();
+      await telegram.close();
+      await bybit.close();
+    },
+  };
+}
 
 /** Sends a message as the user and waits for the first bot message after it that matches. */
 export async function say(telegram: FakeTelegram, user: FakeUser, text: string, predicate: (m: SentMessage) => boolean = () => true): Promise<SentMessage> {
