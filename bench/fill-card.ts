@@ -10,6 +10,7 @@ import { addStandardMarkets, startFakeBybit } from '../test/support/fakeBybit.js
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
 import { startBareFillClient } from './bareFillClient.js';
 import { seedTraders } from './seedTraders.js';
+import { cardEdits, cardText, fillLatencies, latencyRow as row, paceTakeProfitFills } from './takeProfitFills.js';
 import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 import { until as pollUntil } from '../test/support/until.js';
 
@@ -60,11 +61,7 @@ async function main(): Promise<void> {
         body: JSON.stringify({ symbol: 'BTCUSDT', action: 'buy', qty: 0.1 }),
       }).then((response) => response.arrayBuffer());
     }
-    const cardText = (chatId: number) => {
-      const message = telegram.chat(chatId).messages.find((m) => 'text' in m && (m.text ?? '').includes('order placed'));
-      return message && 'text' in message ? (message.text ?? '') : '';
-    };
-    await until('every card shows its fill', () => traders.every((t) => cardText(t.chatId).includes('Filled 0.1')));
+    await until('every card shows its fill', () => traders.every((t) => cardText(telegram, t.chatId).includes('Filled 0.1')));
     // Past the 1 s pace of every chat, so the measured edits are not held back by the set-up's.
     await new Promise((resolve) => setTimeout(resolve, 2000));
 
@@ -73,28 +70,13 @@ async function main(): Promise<void> {
 
     progress(`${RATE} take-profit fills/s for ${SECONDS}s over ${USERS} cards, and the baseline client's`);
     const total = RATE * SECONDS;
-    const fills: { chatId: number; index: number; at: number }[] = [];
-    const counts = new Map<number, number>();
-    const started = Date.now();
-    for (let i = 0; i < total; i += 1) {
-      const due = started + (i * 1000) / RATE;
-      const wait = due - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const trader = traders[i % USERS]!;
-      const index = (counts.get(trader.chatId) ?? 0) + 1;
-      counts.set(trader.chatId, index);
-      fills.push({ chatId: trader.chatId, index, at: Date.now() });
-      bybit.triggerStop(trader.apiKey, 'BTCUSDT', 'TakeProfit', 50_000, 0.001);
-      baseline.fill();
-    }
-    const editAt = (chatId: number, index: number) =>
-      telegram.calls.find((c) => c.method === 'editMessageText' && Number(c.params.chat_id) === chatId && String(c.params.text ?? '').includes(`Take-profit ${index} hit`))?.at;
-    await until('every card edit has arrived', () => fills.every((f) => editAt(f.chatId, f.index) !== undefined), 60_000).catch(() => undefined);
+    const fills = await paceTakeProfitFills(bybit, traders, baseline, RATE, SECONDS);
+    const editAt = cardEdits(telegram);
+    await until('every card edit has arrived', () => fills.every((f) => editAt(f) !== undefined), 60_000).catch(() => undefined);
     baseline.close();
 
-    const latencies = fills.map((f) => (editAt(f.chatId, f.index) ?? NaN) - f.at).filter(Number.isFinite).sort((a, b) => a - b);
+    const latencies = fillLatencies(fills, editAt);
     const baseLatencies = baseline.latencies();
-    const row = (name: string, sorted: number[], count: number) => [name, count, sorted.length, fmt(percentile(sorted, 50)), fmt(percentile(sorted, 99)), fmt(sorted.at(-1) ?? NaN)];
     printTable(
       `Live trade cards: ${RATE} fills/s for ${SECONDS}s over ${USERS} cards (one fill per card every ${USERS / RATE} s); ms`,
       ['scenario', 'fills', 'edits seen', 'p50', 'p99', 'max'],

@@ -12,6 +12,7 @@ import { addStandardMarkets, startFakeBybit } from '../test/support/fakeBybit.js
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
 import { startBareFillClient } from './bareFillClient.js';
 import { saveTraderKeys, seedTraders } from './seedTraders.js';
+import { cardEdits, cardText, fillLatencies, latencyRow as row, paceTakeProfitFills } from './takeProfitFills.js';
 import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 import { until as pollUntil } from '../test/support/until.js';
 
@@ -93,11 +94,7 @@ async function main(): Promise<void> {
         ),
       );
     }
-    const cardText = (chatId: number) => {
-      const message = telegram.chat(chatId).messages.find((m) => 'text' in m && (m.text ?? '').includes('order placed'));
-      return message && 'text' in message ? (message.text ?? '') : '';
-    };
-    const filledCards = () => traders.filter((t) => cardText(t.chatId).includes('Filled 0.1')).length;
+    const filledCards = () => traders.filter((t) => cardText(telegram, t.chatId).includes('Filled 0.1')).length;
     const placing = setInterval(() => progress(`${filledCards()} of ${USERS} cards show their fill`), 10_000);
     await until('every card shows its fill', () => filledCards() === USERS, 600_000).finally(() => clearInterval(placing));
     const withCards = await settledRssMb(pid);
@@ -105,39 +102,12 @@ async function main(): Promise<void> {
     const baseline = await startBareFillClient(bybit, telegram, seeded[USERS]!, until);
     const total = RATE * SECONDS;
     progress(`${RATE} take-profit fills/s for ${SECONDS}s over ${USERS} cards, and the baseline client's`);
-    const fills: { chatId: number; index: number; at: number }[] = [];
-    const counts = new Map<number, number>();
-    const started = Date.now();
-    for (let i = 0; i < total; i += 1) {
-      const due = started + (i * 1000) / RATE;
-      const wait = due - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const trader = traders[i % USERS]!;
-      const index = (counts.get(trader.chatId) ?? 0) + 1;
-      counts.set(trader.chatId, index);
-      fills.push({ chatId: trader.chatId, index, at: Date.now() });
-      bybit.triggerStop(trader.apiKey, 'BTCUSDT', 'TakeProfit', 50_000, 0.001);
-      baseline.fill();
-    }
-    // Edits are indexed as they come (a scan of every call on each poll would block this process,
-    // which also runs the fakes, and delay the very arrivals it measures).
-    const edits = new Map<string, number>();
-    let scanned = 0;
-    const editAt = (chatId: number, index: number) => {
-      for (; scanned < telegram.calls.length; scanned += 1) {
-        const call = telegram.calls[scanned]!;
-        if (call.method !== 'editMessageText') continue;
-        for (const match of String(call.params.text ?? '').matchAll(/Take-profit (\d+) hit/g)) {
-          const key = `${Number(call.params.chat_id)}|${match[1]}`;
-          if (!edits.has(key)) edits.set(key, call.at);
-        }
-      }
-      return edits.get(`${chatId}|${index}`);
-    };
-    await until('every card edit has arrived', () => fills.every((f) => editAt(f.chatId, f.index) !== undefined), 120_000).catch(() => undefined);
+    const fills = await paceTakeProfitFills(bybit, traders, baseline, RATE, SECONDS);
+    const editAt = cardEdits(telegram);
+    await until('every card edit has arrived', () => fills.every((f) => editAt(f) !== undefined), 120_000).catch(() => undefined);
     baseline.close();
 
-    const latencies = fills.map((f) => (editAt(f.chatId, f.index) ?? NaN) - f.at).filter(Number.isFinite).sort((a, b) => a - b);
+    const latencies = fillLatencies(fills, editAt);
     const baseLatencies = baseline.latencies();
     printTable(
       `Private WebSockets: one worker holding ${USERS} users' connections (subscribed in ${fmt(connectSeconds)} s); worker RSS, MB`,
@@ -148,7 +118,6 @@ async function main(): Promise<void> {
         [`(h) ... and ${USERS} open trade cards`, fmt(withCards), fmt(((withCards - idle) * 1024) / USERS)],
       ],
     );
-    const row = (name: string, sorted: number[], count: number) => [name, count, sorted.length, fmt(percentile(sorted, 50)), fmt(percentile(sorted, 99)), fmt(sorted.at(-1) ?? NaN)];
     printTable(
       `Fill -> chat with ${USERS} connections in one worker: ${RATE} fills/s for ${SECONDS}s; ms`,
       ['scenario', 'fills', 'edits seen', 'p50', 'p99', 'max'],
