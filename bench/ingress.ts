@@ -17,7 +17,7 @@ import { INSERT_BATCH } from '../src/services/inbound/ingestWriter.js';
 import { createLogger } from '../src/logger.js';
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
 import { cpuMillis, cpuSpent, LOAD_CORE, pin, PostgresProcesses, requirePinning, SERVER_CORE, unpin } from './pinning.js';
-import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
+import { atSteadyRate, type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const USERS = 200;
@@ -270,23 +270,16 @@ async function main(): Promise<void> {
     const rate = 50;
     const seconds = 10;
     const sentAt = new Map<string, number>();
-    const requests: Promise<unknown>[] = [];
-    const started = Date.now();
-    for (let i = 0; i < rate * seconds; i += 1) {
-      const due = started + (i * 1000) / rate;
-      const wait = due - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await atSteadyRate(rate, seconds, async (i) => {
       const marker = `relay-${i}`;
       sentAt.set(marker, Date.now());
-      requests.push(
-        fetch(`${app.url}/hooks/tradingview/${relayUsers.tokens[i % relayUsers.tokens.length]}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ symbol: 'BTCUSDT', action: 'buy', price: 50000, id: marker }),
-        }).then((response) => response.arrayBuffer()),
-      );
-    }
-    await Promise.all(requests);
+      const response = await fetch(`${app.url}/hooks/tradingview/${relayUsers.tokens[i % relayUsers.tokens.length]}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ symbol: 'BTCUSDT', action: 'buy', price: 50000, id: marker }),
+      });
+      await response.arrayBuffer();
+    });
     const deadline = Date.now() + 10_000;
     while (telegram.sent().filter((m) => (m.text ?? '').includes('BTCUSDT')).length < sentAt.size && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { startFakeAvito } from '../test/support/fakeAvito.js';
 import { startFakeTelegram, type FakeTelegram } from '../test/support/fakeTelegram.js';
 import { ENCRYPTION_KEY, requestFor, seedMessengerUsers, type BenchUser, type Provider } from './messengers.js';
-import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
+import { atSteadyRate, type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = 50;
@@ -26,13 +26,7 @@ async function runPhase(app: Child, telegram: FakeTelegram, users: BenchUser[], 
   telegram.reset();
   const sentAt = new Map<string, { at: number; provider: Provider }>();
   const result: PhaseResult = { acks: new Map(), relays: new Map(), sent: new Map(), failed: 0 };
-  const requests: Promise<void>[] = [];
-  const started = Date.now();
-  const total = RATE * seconds;
-  for (let i = 0; i < total; i += 1) {
-    const due = started + (i * 1000) / RATE;
-    const wait = due - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await atSteadyRate(RATE, seconds, async (i) => {
     const provider = providers[i % providers.length]!;
     const user = users[i % users.length]!;
     const marker = `${label}-${provider}-${i}-${process.pid}`;
@@ -40,17 +34,13 @@ async function runPhase(app: Child, telegram: FakeTelegram, users: BenchUser[], 
     sentAt.set(marker, { at: Date.now(), provider });
     result.sent.set(provider, (result.sent.get(provider) ?? 0) + 1);
     const t0 = performance.now();
-    requests.push(
-      fetch(`${app.url}${path}`, { method: 'POST', headers, body }).then(async (response) => {
-        await response.arrayBuffer();
-        if (response.status !== 200) result.failed += 1;
-        const list = result.acks.get(provider) ?? [];
-        list.push(performance.now() - t0);
-        result.acks.set(provider, list);
-      }),
-    );
-  }
-  await Promise.all(requests);
+    const response = await fetch(`${app.url}${path}`, { method: 'POST', headers, body });
+    await response.arrayBuffer();
+    if (response.status !== 200) result.failed += 1;
+    const list = result.acks.get(provider) ?? [];
+    list.push(performance.now() - t0);
+    result.acks.set(provider, list);
+  });
   const deadline = Date.now() + 15_000;
   const arrived = () => telegram.sent().filter((m) => /(\w+-(?:tradingview|whatsapp|avito)-\d+-\d+)/.test(m.text ?? '')).length;
   while (arrived() < sentAt.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -10,7 +10,7 @@ import { addStandardMarkets, startFakeBybit } from '../test/support/fakeBybit.js
 import { startFakeTelegram } from '../test/support/fakeTelegram.js';
 import { cpuMillis, cpuSpent, PostgresProcesses } from './pinning.js';
 import { seedTraders } from './seedTraders.js';
-import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
+import { atSteadyRate, type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = 50;
@@ -77,17 +77,11 @@ async function main(): Promise<void> {
     const postgresCpuBefore = cpuMillis(postgresProcesses.pids());
     const firstCall = bybit.calls.length;
     const sentAt: number[] = [];
-    const requests: Promise<unknown>[] = [];
-    const started = Date.now();
     const total = RATE * SECONDS;
-    for (let i = 0; i < total; i += 1) {
-      const due = started + (i * 1000) / RATE;
-      const wait = due - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await atSteadyRate(RATE, SECONDS, (i) => {
       sentAt.push(Date.now());
-      requests.push(send(i % USERS, `run-${i}`));
-    }
-    await Promise.all(requests);
+      return send(i % USERS, `run-${i}`);
+    });
     await bybit.waitForOrders(USERS + total, 60_000).catch(() => undefined);
     // The chat messages of the last alerts are still on their way: let them be sent, so their CPU counts too.
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -58,6 +58,22 @@ export function printTable(title: string, header: string[], rows: (string | numb
   for (const row of cells.slice(1)) console.log(line(row));
 }
 
+/**
+ * Starts `send(i)` at `rate` a second, for i = 0 … rate × seconds − 1, each on its schedule
+ * whatever the earlier ones take (an open-loop load, as real senders make), and resolves once all
+ * have settled.
+ */
+export async function atSteadyRate(rate: number, seconds: number, send: (i: number) => unknown): Promise<void> {
+  const pending: unknown[] = [];
+  const started = Date.now();
+  for (let i = 0; i < rate * seconds; i += 1) {
+    const wait = started + (i * 1000) / rate - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(send(i));
+  }
+  await Promise.all(pending);
+}
+
 /** A line on stderr while a bench runs (the tables go to stdout). */
 export function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);

@@ -6,7 +6,7 @@
 import type { FakeBybit } from '../test/support/fakeBybit.js';
 import type { FakeTelegram } from '../test/support/fakeTelegram.js';
 import type { BareFillClient } from './bareFillClient.js';
-import { fmt, percentile } from './support.js';
+import { atSteadyRate, fmt, percentile } from './support.js';
 import type { SeededTrader } from './seedTraders.js';
 
 /** A fill sent: the card's chat, which take-profit of that card it is (1, 2, ...), and when. */
@@ -35,17 +35,14 @@ export async function paceTakeProfitFills(
 ): Promise<SentFill[]> {
   const fills: SentFill[] = [];
   const counts = new Map<number, number>();
-  const started = Date.now();
-  for (let i = 0; i < rate * seconds; i += 1) {
-    const wait = started + (i * 1000) / rate - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await atSteadyRate(rate, seconds, (i) => {
     const trader = traders[i % traders.length]!;
     const index = (counts.get(trader.chatId) ?? 0) + 1;
     counts.set(trader.chatId, index);
     fills.push({ chatId: trader.chatId, index, at: Date.now() });
     bybit.triggerStop(trader.apiKey, 'BTCUSDT', 'TakeProfit', 50_000, 0.001);
     baseline.fill();
-  }
+  });
   return fills;
 }
 

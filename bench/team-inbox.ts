@@ -10,7 +10,7 @@ import pg from 'pg';
 import { startFakeAvito } from '../test/support/fakeAvito.js';
 import { startFakeTelegram, type FakeTelegram } from '../test/support/fakeTelegram.js';
 import { ENCRYPTION_KEY, requestFor, seedMessengerUsers, type BenchUser } from './messengers.js';
-import { type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
+import { atSteadyRate, type Child, createDatabase, fmt, percentile, printTable, progress, startPostgres, startProcess } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATE = 20;
@@ -29,14 +29,8 @@ interface Sample {
 async function runPhase(app: Child, telegram: FakeTelegram, user: BenchUser, chatId: number, seconds: number, label: string): Promise<{ samples: Sample[]; sent: number; failed: number }> {
   const sentAt = new Map<string, { at: number; first: boolean; ack?: number }>();
   const seen = new Set<number>();
-  const requests: Promise<void>[] = [];
   let failed = 0;
-  const started = Date.now();
-  const total = RATE * seconds;
-  for (let i = 0; i < total; i += 1) {
-    const due = started + (i * 1000) / RATE;
-    const wait = due - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await atSteadyRate(RATE, seconds, async (i) => {
     const customer = i % CUSTOMERS;
     const marker = `${label}-whatsapp-${i}-${process.pid}`;
     const { path, headers, body } = requestFor('whatsapp', user, marker, String(79_000_000_000 + customer));
@@ -44,15 +38,11 @@ async function runPhase(app: Child, telegram: FakeTelegram, user: BenchUser, cha
     seen.add(customer);
     sentAt.set(marker, entry);
     const t0 = performance.now();
-    requests.push(
-      fetch(`${app.url}${path}`, { method: 'POST', headers, body }).then(async (response) => {
-        await response.arrayBuffer();
-        if (response.status !== 200) failed += 1;
-        entry.ack = performance.now() - t0;
-      }),
-    );
-  }
-  await Promise.all(requests);
+    const response = await fetch(`${app.url}${path}`, { method: 'POST', headers, body });
+    await response.arrayBuffer();
+    if (response.status !== 200) failed += 1;
+    entry.ack = performance.now() - t0;
+  });
   const inChat = () => telegram.sent(chatId).filter((m) => (MARKER.exec(m.text ?? '')?.[1] ?? '').startsWith(`${label}-`));
   const deadline = Date.now() + 30_000;
   while (inChat().length < sentAt.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -61,7 +51,7 @@ async function runPhase(app: Child, telegram: FakeTelegram, user: BenchUser, cha
     const origin = sentAt.get(MARKER.exec(message.text ?? '')![1]!);
     if (origin) samples.push({ relay: message.at - origin.at, ack: origin.ack ?? Number.NaN, first: origin.first });
   }
-  return { samples, sent: total, failed };
+  return { samples, sent: RATE * seconds, failed };
 }
 
 async function main(): Promise<void> {
