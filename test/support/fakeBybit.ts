@@ -1341,58 +1341,38 @@ export async function startFakeBybit(): Promise<FakeBybit> {
       default:
         break;
     }
-    const privatePaths = new Set([
-      'GET /v5/account/wallet-balance',
-      'GET /v5/position/list',
-      'POST /v5/position/set-leverage',
-      'POST /v5/order/create',
-      'POST /v5/position/trading-stop',
-      'POST /v5/order/cancel',
-      'POST /v5/order/cancel-all',
-      'GET /v5/order/realtime',
-      'GET /v5/order/history',
-      'GET /v5/execution/list',
-      'GET /v5/user/query-api',
-      'GET /v5/position/closed-pnl',
-    ]);
-    if (!privatePaths.has(key)) return fail(10001, `fake Bybit does not serve ${key}`);
+    const signed = privateRoutes[key];
+    if (!signed) return fail(10001, `fake Bybit does not serve ${key}`);
     const auth = authenticate(request, request.method === 'GET' ? rawQuery : body);
     if (!('account' in auth)) return auth;
-    let parsed: Record<string, unknown> = {};
-    if (request.method === 'POST') {
-      try {
-        parsed = JSON.parse(body) as Record<string, unknown>;
-      } catch {
-        return fail(10001, 'params error: body is not JSON');
-      }
+    if (signed.method === 'GET') return signed.answer(auth.account, query);
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      return fail(10001, 'params error: body is not JSON');
     }
-    switch (key) {
-      case 'GET /v5/account/wallet-balance':
-        return walletBalance(auth.account, query);
-      case 'GET /v5/position/list':
-        return positionList(auth.account, query);
-      case 'POST /v5/position/set-leverage':
-        return setLeverage(auth.account, parsed);
-      case 'POST /v5/order/create':
-        return createOrder(auth.account, parsed);
-      case 'POST /v5/position/trading-stop':
-        return tradingStop(auth.account, parsed);
-      case 'POST /v5/order/cancel':
-        return cancelOrder(auth.account, parsed);
-      case 'POST /v5/order/cancel-all':
-        return cancelAll(auth.account, parsed);
-      case 'GET /v5/order/realtime':
-        return realtime(auth.account, query);
-      case 'GET /v5/order/history':
-        return orderHistory(auth.account, query);
-      case 'GET /v5/execution/list':
-        return executionList(auth.account, query);
-      case 'GET /v5/position/closed-pnl':
-        return closedPnl(auth.account, query);
-      default:
-        return queryApi(auth.account);
-    }
+    return signed.answer(auth.account, parsed);
   }
+
+  /** The signed endpoints, by method and path: a GET answers from the query, a POST from its JSON body. */
+  const privateRoutes: Record<
+    string,
+    { method: 'GET'; answer: (a: Account, query: URLSearchParams) => Answer } | { method: 'POST'; answer: (a: Account, body: Record<string, unknown>) => Answer }
+  > = {
+    'GET /v5/account/wallet-balance': { method: 'GET', answer: walletBalance },
+    'GET /v5/position/list': { method: 'GET', answer: positionList },
+    'POST /v5/position/set-leverage': { method: 'POST', answer: setLeverage },
+    'POST /v5/order/create': { method: 'POST', answer: (a, body) => createOrder(a, body) },
+    'POST /v5/position/trading-stop': { method: 'POST', answer: tradingStop },
+    'POST /v5/order/cancel': { method: 'POST', answer: cancelOrder },
+    'POST /v5/order/cancel-all': { method: 'POST', answer: cancelAll },
+    'GET /v5/order/realtime': { method: 'GET', answer: realtime },
+    'GET /v5/order/history': { method: 'GET', answer: orderHistory },
+    'GET /v5/execution/list': { method: 'GET', answer: executionList },
+    'GET /v5/user/query-api': { method: 'GET', answer: (a) => queryApi(a) },
+    'GET /v5/position/closed-pnl': { method: 'GET', answer: closedPnl },
+  };
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
