@@ -27,7 +27,7 @@ export interface FeedCursor {
 /**
  * How long a row may take from its transaction's start (its received time) to its commit. An
  * ingest batch commits within milliseconds; this leaves room for a loaded server and for the web
- * process's clock being behind the database's.
+ * process's clock being ahead of the database's (which would make rows look older than they are).
  */
 const COMMIT_SLACK_MS = 60_000;
 
